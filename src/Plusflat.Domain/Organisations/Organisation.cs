@@ -1,0 +1,157 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Plusflat.Domain.Common;
+
+namespace Plusflat.Domain.Organisations;
+
+/// <summary>
+/// A partner organisation in a programme: housing corporation, care provider, welfare party,
+/// municipality, zorgkantoor or other.
+/// </summary>
+/// <remarks>
+/// <see cref="CareProviderFacts"/> belong to care providers only. Facts passed for any other kind
+/// are refused rather than dropped, so a form never loses what the user ticked without saying so;
+/// the form shows the facts only for a care provider and sends <c>null</c> otherwise. Changing a
+/// care provider into another kind therefore means passing <c>null</c> facts, which clears them.
+/// A care provider may have <c>null</c> facts: not assessed yet.
+/// </remarks>
+public sealed partial class Organisation : ITenantOwned
+{
+    public const int NameMaxLength = 200;
+
+    public const int ContactNameMaxLength = 200;
+
+    public const int ContactEmailMaxLength = 254;
+
+    public const int ContactPhoneMaxLength = 30;
+
+    public const int NotesMaxLength = 2000;
+
+    public Organisation(
+        Guid tenantId,
+        string name,
+        OrganisationKind kind,
+        string? contactName,
+        string? contactEmail,
+        string? contactPhone,
+        string? notes,
+        CareProviderFacts? careProviderFacts)
+    {
+        Id = Guid.CreateVersion7();
+        TenantId = tenantId;
+        Apply(name, kind, contactName, contactEmail, contactPhone, notes, careProviderFacts);
+    }
+
+    private Organisation()
+    {
+        Name = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public OrganisationKind Kind { get; private set; }
+
+    public string? ContactName { get; private set; }
+
+    /// <summary>Lower-cased e-mail address of the contact person.</summary>
+    public string? ContactEmail { get; private set; }
+
+    public string? ContactPhone { get; private set; }
+
+    public string? Notes { get; private set; }
+
+    /// <summary>Toewijzingskader 2.3 facts; only for a care provider, <c>null</c> when not assessed.</summary>
+    public CareProviderFacts? CareProviderFacts { get; private set; }
+
+    public uint Version { get; private set; }
+
+    /// <summary>Saves the edited details of the organisation; see the class remarks for the care-provider facts.</summary>
+    public void Update(
+        string name,
+        OrganisationKind kind,
+        string? contactName,
+        string? contactEmail,
+        string? contactPhone,
+        string? notes,
+        CareProviderFacts? careProviderFacts) =>
+        Apply(name, kind, contactName, contactEmail, contactPhone, notes, careProviderFacts);
+
+    [MemberNotNull(nameof(Name))]
+    private void Apply(
+        string name,
+        OrganisationKind kind,
+        string? contactName,
+        string? contactEmail,
+        string? contactPhone,
+        string? notes,
+        CareProviderFacts? careProviderFacts)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("Kies een geldig soort organisatie.", nameof(Kind));
+        }
+
+        if (careProviderFacts is not null && kind != OrganisationKind.CareProvider)
+        {
+            throw new DomainException(
+                "Criteria voor de voorkeursaanbieder horen alleen bij een zorgaanbieder.", nameof(CareProviderFacts));
+        }
+
+        var validName = Guard.RequiredText(name, NameMaxLength, nameof(Name), "Naam");
+        var validContactName = Guard.OptionalText(contactName, ContactNameMaxLength, nameof(ContactName), "Naam contactpersoon");
+        var validEmail = ValidEmail(contactEmail);
+        var validPhone = ValidPhone(contactPhone);
+        var validNotes = Guard.OptionalText(notes, NotesMaxLength, nameof(Notes), "Notities");
+
+        Name = validName;
+        Kind = kind;
+        ContactName = validContactName;
+        ContactEmail = validEmail;
+        ContactPhone = validPhone;
+        Notes = validNotes;
+        CareProviderFacts = careProviderFacts;
+    }
+
+    private static string? ValidEmail(string? email)
+    {
+        var value = email?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.Length > ContactEmailMaxLength || !MailAddress.TryCreate(value, out var parsed) || parsed.Address != value)
+        {
+            throw new DomainException("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.", nameof(ContactEmail));
+        }
+
+        return value;
+    }
+
+    private static string? ValidPhone(string? phone)
+    {
+        var value = phone?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var digits = value.Count(char.IsAsciiDigit);
+        if (value.Length > ContactPhoneMaxLength || !PhonePattern().IsMatch(value) || digits is < 6 or > 15)
+        {
+            throw new DomainException(
+                "Vul een geldig telefoonnummer in: cijfers, eventueel met +, spaties, koppeltekens of haakjes.",
+                nameof(ContactPhone));
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex(@"^\+?[0-9(][0-9 ()\-]*[0-9]$")]
+    private static partial Regex PhonePattern();
+}

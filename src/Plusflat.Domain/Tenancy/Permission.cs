@@ -1,0 +1,49 @@
+namespace Plusflat.Domain.Tenancy;
+
+/// <summary>What a user may do inside a tenant. Pages and API endpoints ask for a permission, never for a role.</summary>
+public enum Permission
+{
+    /// <summary>See the tenant's pages at all.</summary>
+    ViewTenant,
+
+    /// <summary>Read programme data: complexes, organisations, phases, overview.</summary>
+    ViewProgramme,
+
+    /// <summary>Create and change complexes, organisations, phase checklists and the ambition.</summary>
+    EditProgramme,
+
+    /// <summary>Override an incomplete phase checklist when advancing a complex.</summary>
+    OverridePhaseChecklist,
+
+    /// <summary>Invite users and manage memberships.</summary>
+    ManageMembers,
+
+    /// <summary>Assess and decide DOS applications (zorgkantoor tenants).</summary>
+    AssessApplications,
+}
+
+/// <summary>The pure rule that maps roles held in a tenant of a given kind onto permissions.</summary>
+public static class Permissions
+{
+    public static bool Allows(TenantKind kind, IEnumerable<TenantRole> roles, Permission permission) =>
+        roles.Any(role => Allows(kind, role, permission));
+
+    public static bool Allows(TenantKind kind, TenantRole role, Permission permission) =>
+        permission switch
+        {
+            Permission.ViewTenant => true,
+            Permission.ViewProgramme => kind == TenantKind.Programme,
+            Permission.EditProgramme => kind == TenantKind.Programme
+                && role is TenantRole.TenantAdmin or TenantRole.ProgrammeLead,
+            Permission.OverridePhaseChecklist => kind == TenantKind.Programme && role == TenantRole.ProgrammeLead,
+            Permission.ManageMembers => role == TenantRole.TenantAdmin,
+            Permission.AssessApplications => kind == TenantKind.Zorgkantoor
+                && role is TenantRole.Assessor or TenantRole.TenantAdmin,
+            _ => false,
+        };
+
+    /// <summary>Roles that make sense in a tenant of this kind, in the order the UI offers them.</summary>
+    public static IReadOnlyList<TenantRole> RolesFor(TenantKind kind) => kind == TenantKind.Programme
+        ? [TenantRole.TenantAdmin, TenantRole.ProgrammeLead, TenantRole.FlatTeamMember, TenantRole.Observer]
+        : [TenantRole.TenantAdmin, TenantRole.Assessor, TenantRole.Observer];
+}

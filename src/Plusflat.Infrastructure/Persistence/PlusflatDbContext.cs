@@ -1,0 +1,67 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Common;
+using Plusflat.Domain.Tenancy;
+using Plusflat.Infrastructure.Identity;
+using Plusflat.Infrastructure.Tenancy;
+
+namespace Plusflat.Infrastructure.Persistence;
+
+/// <summary>
+/// The one DbContext. It is registered per request (never pooled: a pooled context would keep the
+/// previous request's tenant). Every <see cref="ITenantOwned"/> entity gets a query filter on
+/// <see cref="CurrentTenantId"/>, read as a property so EF Core sends it as a parameter.
+/// </summary>
+public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> options, TenantScope scope)
+    : IdentityUserContext<PlusflatUser, Guid>(options), IDataProtectionKeyContext
+{
+    public Guid? CurrentTenantId => scope.TenantId;
+
+    public Guid? CurrentUserId => scope.UserId;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<TenantMembership> Memberships => Set<TenantMembership>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<PlusflatUser>().ToTable("users");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(PlusflatDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
+        {
+            if (entityType.ClrType == typeof(TenantMembership))
+            {
+                continue; // filtered below: a user also sees their own memberships in other tenants
+            }
+
+            typeof(PlusflatDbContext).GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, [builder]);
+        }
+
+        builder.Entity<TenantMembership>()
+            .HasQueryFilter(m => m.TenantId == CurrentTenantId || m.UserId == CurrentUserId);
+        builder.Entity<TenantMembership>()
+            .HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder)
+        where T : class, ITenantOwned
+    {
+        Expression<Func<T, bool>> filter = e => e.TenantId == CurrentTenantId;
+        builder.Entity<T>().HasQueryFilter(filter);
+        builder.Entity<T>().HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

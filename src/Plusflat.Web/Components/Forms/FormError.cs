@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace Plusflat.Web.Components.Forms;
+
+/// <summary>An error a handler found: for one input field, or for the whole form when <see cref="Field"/> is null.</summary>
+public sealed record FormError(string? Field, string Message);
+
+/// <summary>
+/// A form's input and its edit context, plus a message store for what the server found
+/// (domain rules, conflicts). The user's typed values stay in <see cref="Input"/> on every error.
+/// </summary>
+public sealed class FormState<TInput>
+    where TInput : class
+{
+    private readonly ValidationMessageStore _serverMessages;
+
+    public FormState(TInput input)
+    {
+        Input = input;
+        Context = new EditContext(input);
+        _serverMessages = new ValidationMessageStore(Context);
+        Context.OnValidationRequested += (_, _) => _serverMessages.Clear();
+    }
+
+    public TInput Input { get; }
+
+    public EditContext Context { get; }
+
+    public IReadOnlyList<string> FormMessages => Context.GetValidationMessages(new FieldIdentifier(Input, "")).ToList();
+
+    public bool HasErrors => Context.GetValidationMessages().Any();
+
+    public void Show(IEnumerable<FormError> errors)
+    {
+        foreach (var error in errors)
+        {
+            _serverMessages.Add(new FieldIdentifier(Input, error.Field ?? ""), error.Message);
+        }
+
+        Context.NotifyValidationStateChanged();
+    }
+}

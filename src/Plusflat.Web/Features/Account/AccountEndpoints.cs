@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Plusflat.Infrastructure.Identity;
+
+namespace Plusflat.Web.Features.Account;
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
+    {
+        // Sign-out is a POST with an antiforgery token, so another site cannot sign a user out.
+        app.MapPost("/account/uitloggen", async (SignInManager<PlusflatUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/inloggen?uitgelogd=true");
+        });
+
+        // The language switch is a plain link: it only sets a preference cookie.
+        app.MapGet("/cultuur", (HttpContext context, string? taal, string? terug) =>
+        {
+            var culture = taal == "en" ? "en-GB" : "nl-NL";
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(Login.LocalUrl(terug));
+        }).AllowAnonymous();
+        return app;
+    }
+}

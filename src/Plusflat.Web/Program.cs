@@ -1,0 +1,48 @@
+using Plusflat.Infrastructure.Database;
+using Plusflat.Web.Startup;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.ConfigurePlusflatLogging();
+
+if (args.Contains("schema-script"))
+{
+    // Prints the EF model as SQL: a starting point for the next file in Migrations/ (EF Core Design is not available).
+    Console.WriteLine(SchemaScript.FromModel());
+    return 0;
+}
+
+using var startupLogger = new Serilog.Extensions.Logging.SerilogLoggerFactory(Log.Logger);
+var logger = startupLogger.CreateLogger("Plusflat.Startup");
+var database = await DatabaseSetup.ResolveAsync(
+    builder.Configuration, builder.Environment.IsProduction(), builder.Environment.ContentRootPath, logger);
+
+if (args.Contains("migrate"))
+{
+    // `dotnet run --project src/Plusflat.Web -- migrate`: apply migrations and stop (for deployments).
+    await PlusflatStartup.MigrateAsync(database, logger);
+    if (database.Embedded is not null)
+    {
+        await database.Embedded.StopAsync();
+    }
+
+    return 0;
+}
+
+builder.Services.AddPlusflat(builder.Configuration, builder.Environment, database);
+
+var app = builder.Build();
+await app.PreparePlusflatDatabaseAsync(database, logger);
+app.UsePlusflat();
+app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(database));
+if (database.Embedded is { } embedded)
+{
+    // Stopping the portal stops its private cluster; the next start reuses the data.
+    app.Lifetime.ApplicationStopped.Register(() => embedded.StopAsync().GetAwaiter().GetResult());
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public so the test host (WebApplicationFactory) can start it.</summary>
+public partial class Program;

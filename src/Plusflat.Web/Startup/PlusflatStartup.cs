@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Plusflat.Infrastructure;
+using Plusflat.Infrastructure.Database;
+using Plusflat.Infrastructure.Demo;
+using Plusflat.Infrastructure.Identity;
+using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Components;
+using Plusflat.Web.Features.Members;
+using Plusflat.Web.Tenancy;
+using Serilog;
+using Serilog.Formatting.Json;
+
+namespace Plusflat.Web.Startup;
+
+public static class PlusflatStartup
+{
+    public static readonly CultureInfo[] Cultures = [new("nl-NL"), new("en-GB")];
+
+    public static void ConfigurePlusflatLogging(this WebApplicationBuilder builder)
+    {
+        var configuration = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext();
+        configuration = builder.Environment.IsDevelopment()
+            ? configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            : configuration.WriteTo.Console(new JsonFormatter(renderMessage: true));
+        Log.Logger = configuration.CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(Log.Logger, dispose: false);
+    }
+
+    public static IServiceCollection AddPlusflat(
+        this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment, DatabaseConnection database)
+    {
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddPlusflatPersistence(database.AppConnectionString);
+
+        services.AddIdentityCore<PlusflatUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<PlusflatDbContext>()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/inloggen";
+            options.LogoutPath = "/account/uitloggen";
+            options.AccessDeniedPath = "/fout/403";
+            options.Cookie.Name = "plusflat.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        // Several instances share cookies through keys kept in PostgreSQL.
+        services.AddDataProtection().SetApplicationName("Plusflat").PersistKeysToDbContext<PlusflatDbContext>();
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsSignInPost(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = configuration.GetValue("RateLimit:SignInPerMinute", 10),
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        })
+                    : RateLimitPartition.GetNoLimiter("other"));
+        });
+
+        services.AddRazorComponents();
+        services.AddAntiforgery(options => options.Cookie.Name = "plusflat.af");
+        services.AddHttpContextAccessor();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<PlusflatDbContext>("database");
+        services.AddScoped<CurrentTenant>();
+        services.AddScoped<UserDirectory>();
+        services.AddSingleton<IInvitationSender, LoggingInvitationSender>();
+        services.AddValidatorsFromThisAssembly();
+        services.AddFeatureHandlers();
+        return services;
+    }
+
+    public static async Task MigrateAsync(DatabaseConnection database, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        if (database.OwnerConnectionString is null)
+        {
+            logger.LogWarning("ConnectionStrings:PlusflatOwner is not set: migrations are not applied by this instance.");
+            return;
+        }
+
+        var migrator = new Migrator(database.OwnerConnectionString, DatabaseSetup.AppRoleOf(database.AppConnectionString), logger);
+        await migrator.MigrateAsync();
+    }
+
+    public static async Task PreparePlusflatDatabaseAsync(this WebApplication app, DatabaseConnection database, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await MigrateAsync(database, logger);
+        }
+
+        // Demo data only outside Production, and only when asked for (Development and the embedded default ask).
+        var seed = !app.Environment.IsProduction()
+                   && (database.IsEmbedded || app.Configuration.GetValue("Demo:Seed", false));
+        if (seed)
+        {
+            await DemoSeeder.SeedAsync(app.Services, logger);
+        }
+    }
+
+    public static void PrintWelcome(this WebApplication app, DatabaseConnection database)
+    {
+        var url = app.Urls.FirstOrDefault() ?? "http://localhost:5080";
+        var lines = new List<string>
+        {
+            "",
+            $"  Plusflat portal runs on {url}",
+            database.IsEmbedded ? $"  Database: embedded PostgreSQL in {database.Embedded!.DataDirectory} (port {database.Embedded.Port})" : "  Database: configured server",
+        };
+        if (!app.Environment.IsProduction() && database.IsEmbedded)
+        {
+            lines.Add($"  Demo accounts (password {DemoSeeder.DemoPassword}):");
+            lines.AddRange(DemoSeeder.Accounts.Select(a => $"    {a.Email,-40} {a.Description}"));
+        }
+
+        lines.Add("  Stop with Ctrl+C.");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+
+    public static WebApplication UsePlusflat(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fout", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapFeatureApis();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static bool IsSignInPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.Request.Path.StartsWithSegments("/account/inloggen", StringComparison.OrdinalIgnoreCase);
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static IServiceCollection AddValidatorsFromThisAssembly(this IServiceCollection services)
+    {
+        // FluentValidation.DependencyInjectionExtensions is not available here: register validators by scanning.
+        foreach (var type in typeof(PlusflatStartup).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var validatorInterface in type.GetInterfaces()
+                         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+            {
+                services.AddSingleton(validatorInterface, type);
+            }
+        }
+
+        return services;
+    }
+}
