@@ -127,6 +127,13 @@ public sealed class Complex : ITenantOwned
 
     public IReadOnlyList<PhaseTransition> PhaseTransitions => _phaseTransitions;
 
+    /// <summary>
+    /// Counts checklist changes. Ticking only adds a row to the ticks table; raising this counter also
+    /// updates the complex's own row, so its <see cref="Version"/> (xmin) check catches two people
+    /// changing the checklist or the phase at the same time.
+    /// </summary>
+    public int ChecklistRevision { get; private set; }
+
     public uint Version { get; private set; }
 
     /// <summary>Saves the edited facts of the complex.</summary>
@@ -213,6 +220,7 @@ public sealed class Complex : ITenantOwned
         var validUrl = ValidEvidenceUrl(evidenceUrl);
         var tick = new ChecklistTick(TenantId, Id, itemId, item.Phase, tickedOn, by, actorName, validNote, validUrl);
         _checklistTicks.Add(tick);
+        ChecklistRevision++;
         return tick;
     }
 
@@ -236,6 +244,7 @@ public sealed class Complex : ITenantOwned
         var validReason = Guard.RequiredText(
             reason, ChecklistTick.UntickReasonMaxLength, nameof(ChecklistTick.UntickReason), "De reden");
         tick.Withdraw(by, actorName, validReason, now);
+        ChecklistRevision++;
         return tick;
     }
 

@@ -4,8 +4,12 @@ using Plusflat.Infrastructure.Tenancy;
 
 namespace Plusflat.Web.Tenancy;
 
-/// <summary>What the shell needs about the signed-in user: their name and the tenants they may switch to.</summary>
-public sealed class UserDirectory(PlusflatDbContext db, TenantScope scope)
+/// <summary>
+/// What the shell needs about the signed-in user: their name and the tenants they may switch to.
+/// The layout renders concurrently with the page (both have async initialisation), so it uses a
+/// DbContext of its own — a DbContext is not safe for concurrent use — on the same tenant scope.
+/// </summary>
+public sealed class UserDirectory(DbContextOptions<PlusflatDbContext> options, TenantScope scope)
 {
     public async Task<(Guid Id, string DisplayName)?> CurrentUserAsync()
     {
@@ -14,6 +18,7 @@ public sealed class UserDirectory(PlusflatDbContext db, TenantScope scope)
             return null;
         }
 
+        await using var db = new PlusflatDbContext(options, scope);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.Id, u.DisplayName, u.Email }).FirstOrDefaultAsync();
         return user is null ? null : (user.Id, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName);
@@ -27,6 +32,7 @@ public sealed class UserDirectory(PlusflatDbContext db, TenantScope scope)
             return [];
         }
 
+        await using var db = new PlusflatDbContext(options, scope);
         var tenantIds = db.Memberships.Where(m => m.UserId == userId).Select(m => m.TenantId);
         var tenants = await db.Tenants.AsNoTracking().Where(t => tenantIds.Contains(t.Id))
             .OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync();

@@ -281,6 +281,21 @@ public class ComplexChecklistTests
     }
 
     [Fact]
+    public void TickAndUntick_RaiseTheChecklistRevision_SoTheComplexRowChanges()
+    {
+        Assert.Equal(0, _complex.ChecklistRevision);
+
+        var tick = Tick("p0-programma");
+        Assert.Equal(1, _complex.ChecklistRevision);
+
+        _complex.UntickItem(tick.ItemId, LeadId, LeadName, "Te vroeg", Now);
+        Assert.Equal(2, _complex.ChecklistRevision);
+
+        Assert.Throws<DomainException>(() => _complex.UntickItem(tick.ItemId, LeadId, LeadName, "Nog eens", Now));
+        Assert.Equal(2, _complex.ChecklistRevision);
+    }
+
+    [Fact]
     public void IsCurrentPhaseComplete_FollowsTheTicks()
     {
         Assert.False(_complex.IsCurrentPhaseComplete(_catalogue));

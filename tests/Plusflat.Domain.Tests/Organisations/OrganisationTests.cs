@@ -92,8 +92,12 @@ public class OrganisationTests
     }
 
     [Fact]
-    public void Constructor_EmailTooLong_Refused() =>
-        Assert.Throws<DomainException>(() => Create(contactEmail: new string('a', 64) + "@" + new string('b', 186) + ".nl"));
+    public void Constructor_EmailOf254Characters_Accepted() =>
+        Assert.Equal(254, Create(contactEmail: EmailOfLength(254)).ContactEmail!.Length);
+
+    [Fact]
+    public void Constructor_EmailOver254Characters_Refused() =>
+        Assert.Equal("ContactEmail", Assert.Throws<DomainException>(() => Create(contactEmail: EmailOfLength(255))).Field);
 
     [Theory]
     [InlineData("020-1234567")]
@@ -187,5 +191,11 @@ public class OrganisationTests
 
         Assert.Equal("Woonstichting De Linie", organisation.Name);
         Assert.Equal("jan@linie.nl", organisation.ContactEmail);
+    }
+
+    private static string EmailOfLength(int length)
+    {
+        var prefix = new string('a', 64) + "@" + string.Join('.', new string('b', 60), new string('c', 60), new string('d', 60)) + ".";
+        return prefix + new string('e', length - prefix.Length);
     }
 }

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Plusflat.Infrastructure.Persistence;
+using Plusflat.Infrastructure.Tenancy;
+
+namespace Plusflat.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal on its own test database (copied from the migrated template), with the demo data
+/// seeded. Used as a class fixture: the tests of one class share it and create their own tenants
+/// and data where they change something.
+/// </summary>
+public class PlusflatApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Demo:Seed"] = "true",
+        ["RateLimit:SignInPerMinute"] = "1000",
+    };
+
+    public TestDatabase Database { get; private set; } = default!;
+
+    protected bool UseRealServer { get; init; }
+
+    public Uri ServerAddress { get; private set; } = default!;
+
+    public void Set(string key, string? value) => _settings[key] = value;
+
+    public async Task InitializeAsync()
+    {
+        Database = await PostgresCluster.CreateDatabaseAsync();
+        if (UseRealServer)
+        {
+            UseKestrel(0);
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            ServerAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        }
+        else
+        {
+            StartServer();
+            ServerAddress = new Uri("http://localhost");
+        }
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Plusflat", Database.AppConnectionString);
+        builder.UseSetting("ConnectionStrings:PlusflatOwner", Database.OwnerConnectionString);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client with its own cookies, not following redirects (so tests see 302s).</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs a client in through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = DemoPassword)
+    {
+        var client = Client();
+        var response = await SignInAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/account/inloggen");
+        return await client.PostAsync("/account/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "inloggen",
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    public const string DemoPassword = "Plusflat-demo-2026!";
+
+    /// <summary>A DbContext on the app role inside one tenant, as a request would have it.</summary>
+    public (IServiceScope Scope, PlusflatDbContext Db) TenantDb(Guid tenantId, Guid? userId = null)
+    {
+        var scope = Services.CreateScope();
+        var tenantScope = scope.ServiceProvider.GetRequiredService<TenantScope>();
+        tenantScope.EnterTenant(tenantId);
+        if (userId is { } u)
+        {
+            tenantScope.SetUser(u);
+        }
+
+        return (scope, scope.ServiceProvider.GetRequiredService<PlusflatDbContext>());
+    }
+}
+
+/// <summary>The portal on a real Kestrel port, for Chromium.</summary>
+public sealed class PlusflatBrowserApp : PlusflatApp
+{
+    public PlusflatBrowserApp()
+    {
+        UseRealServer = true;
+    }
+}

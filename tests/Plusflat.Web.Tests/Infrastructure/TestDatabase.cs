@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Plusflat.Infrastructure.Database;
+
+namespace Plusflat.Web.Tests.Infrastructure;
+
+/// <summary>Connection strings of one test database: the owner (migrations, setup) and the app role (subject to RLS).</summary>
+public sealed record TestDatabase(string Name, string OwnerConnectionString, string AppConnectionString);
+
+/// <summary>
+/// One PostgreSQL cluster per test run, shared by every test: a throwaway cluster started with the
+/// machine's binaries (the same launcher the portal's embedded default uses), or the server in
+/// PLUSFLAT_TEST_PG (a superuser connection string, e.g. CI's service). A template database is
+/// migrated once; each test class gets its own database copied from it.
+/// </summary>
+public static class PostgresCluster
+{
+    private static readonly Lazy<Task<Cluster>> Instance = new(StartAsync);
+
+    private sealed record Cluster(string SuperuserConnectionString, string TemplateName, EmbeddedPostgres? Embedded, string? TempDirectory);
+
+    public static async Task<TestDatabase> CreateDatabaseAsync(string? template = null)
+    {
+        var cluster = await Instance.Value;
+        var name = "t_" + Guid.NewGuid().ToString("N")[..20];
+        await using (var connection = new NpgsqlConnection(cluster.SuperuserConnectionString))
+        {
+            await connection.OpenAsync();
+            var source = template ?? cluster.TemplateName;
+            await using var create = new NpgsqlCommand(
+                $"CREATE DATABASE {name} TEMPLATE {source} OWNER {DatabaseSetup.OwnerRole}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return ForDatabase(cluster.SuperuserConnectionString, name);
+    }
+
+    /// <summary>An empty database (no migrations), e.g. for migrator and drift tests.</summary>
+    public static async Task<TestDatabase> CreateEmptyDatabaseAsync() => await CreateDatabaseAsync("template0");
+
+    public static async Task<string> SuperuserConnectionStringAsync(string database)
+    {
+        var cluster = await Instance.Value;
+        return new NpgsqlConnectionStringBuilder(cluster.SuperuserConnectionString) { Database = database }.ConnectionString;
+    }
+
+    private static TestDatabase ForDatabase(string superuser, string name)
+    {
+        var owner = new NpgsqlConnectionStringBuilder(superuser)
+        {
+            Database = name, Username = DatabaseSetup.OwnerRole, Password = TestPassword, Pooling = true,
+        };
+        var app = new NpgsqlConnectionStringBuilder(superuser)
+        {
+            Database = name, Username = DatabaseSetup.AppRole, Password = TestPassword, Pooling = true, MaxPoolSize = 20,
+        };
+        return new TestDatabase(name, owner.ConnectionString, app.ConnectionString);
+    }
+
+    private const string TestPassword = "plusflat-test";
+
+    private static async Task<Cluster> StartAsync()
+    {
+        var external = Environment.GetEnvironmentVariable("PLUSFLAT_TEST_PG");
+        EmbeddedPostgres? embedded = null;
+        string? tempDirectory = null;
+        string superuser;
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            superuser = external;
+        }
+        else
+        {
+            tempDirectory = Path.Combine(Path.GetTempPath(), "plusflat-tests-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..6]);
+            embedded = new EmbeddedPostgres(Path.Combine(tempDirectory, "cluster"), EmbeddedPostgres.FreePort(), NullLogger.Instance);
+            await embedded.StartAsync();
+            superuser = embedded.ConnectionString("postgres");
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try
+                {
+                    embedded.StopAsync().GetAwaiter().GetResult();
+                    Directory.Delete(tempDirectory, recursive: true);
+                }
+                catch (Exception)
+                {
+                    // Best effort: a temp folder left behind is harmless.
+                }
+            };
+        }
+
+        await using (var connection = new NpgsqlConnection(superuser))
+        {
+            await connection.OpenAsync();
+            foreach (var (role, extra) in new[] { (DatabaseSetup.OwnerRole, "CREATEDB"), (DatabaseSetup.AppRole, "NOCREATEDB") })
+            {
+                await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_roles WHERE rolname = '{role}'", connection);
+                var sql = await exists.ExecuteScalarAsync() is null
+                    ? $"CREATE ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS {extra} PASSWORD '{TestPassword}'"
+                    : $"ALTER ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS {extra} PASSWORD '{TestPassword}'";
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        var template = "plusflat_tpl_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(superuser))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {template} OWNER {DatabaseSetup.OwnerRole}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var database = ForDatabase(superuser, template);
+        await new Migrator(database.OwnerConnectionString, DatabaseSetup.AppRole, NullLogger.Instance).MigrateAsync();
+        NpgsqlConnection.ClearAllPools();
+        return new Cluster(superuser, template, embedded, tempDirectory);
+    }
+}
