@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Plusflat.Domain.Common;
+using Plusflat.Domain.Complexes;
+using Plusflat.Domain.Organisations;
+using Plusflat.Domain.Phases;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure.Identity;
 using Plusflat.Infrastructure.Tenancy;
@@ -28,6 +31,14 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Complex> Complexes => Set<Complex>();
+
+    public DbSet<PhaseCatalogue> PhaseCatalogues => Set<PhaseCatalogue>();
+
+    public DbSet<ProgrammeAmbition> ProgrammeAmbitions => Set<ProgrammeAmbition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

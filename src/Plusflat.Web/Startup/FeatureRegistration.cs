@@ -1,4 +1,6 @@
 using Plusflat.Web.Features.Account;
+using Plusflat.Web.Features.Complexes;
+using Plusflat.Web.Features.Organisations;
 
 namespace Plusflat.Web.Startup;
 
@@ -18,8 +20,12 @@ public static class FeatureRegistration
         return services;
     }
 
+    /// <summary>The JSON API: every route names its tenant; the tenant middleware checks membership (404) and permissions (403).</summary>
     public static IEndpointRouteBuilder MapFeatureApis(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/api/v1/{tenant}").DisableAntiforgery();
+        OrganisationApi.Map(api);
+        ComplexApi.Map(api);
         return app;
     }
 

@@ -10,6 +10,9 @@ public static class NavigationLinks
 
     private static readonly Link[] All =
     [
+        new("overzicht", "Programma-overzicht", Permission.ViewProgramme),
+        new("complexen", "Wooncomplexen", Permission.ViewProgramme),
+        new("organisaties", "Organisaties", Permission.ViewProgramme),
         new("beheer/leden", "Leden en uitnodigingen", Permission.ManageMembers),
     ];
 

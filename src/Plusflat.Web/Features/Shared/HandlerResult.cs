@@ -1,0 +1,83 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Common;
+using Plusflat.Web.Components.Forms;
+
+namespace Plusflat.Web.Features.Shared;
+
+/// <summary>What a write handler reports back: nothing (saved), field errors, a conflict, or "not found".</summary>
+public sealed record HandlerResult(IReadOnlyList<FormError> Errors, ResultKind Kind = ResultKind.Ok, Guid? Id = null)
+{
+    public static readonly string ConflictMessage =
+        "Iemand anders heeft dit intussen gewijzigd. Hieronder staan de huidige gegevens; je eigen invoer staat nog in het formulier. Sla opnieuw op om de huidige gegevens te overschrijven.";
+
+    public bool Succeeded => Kind == ResultKind.Ok;
+
+    public static HandlerResult Ok(Guid? id = null) => new([], ResultKind.Ok, id);
+
+    public static HandlerResult Invalid(params FormError[] errors) => new(errors, ResultKind.Invalid);
+
+    public static HandlerResult Invalid(FluentValidation.Results.ValidationResult result) =>
+        new(result.Errors.Select(e => new FormError(e.PropertyName, e.ErrorMessage)).ToList(), ResultKind.Invalid);
+
+    public static HandlerResult From(DomainException ex) => Invalid(new FormError(ex.Field, ex.Message));
+
+    public static HandlerResult Conflict() => new([new FormError(null, ConflictMessage)], ResultKind.Conflict);
+
+    public static HandlerResult NotFound() => new([new FormError(null, "Niet gevonden.")], ResultKind.NotFound);
+}
+
+public enum ResultKind
+{
+    Ok,
+    Invalid,
+    Conflict,
+    NotFound,
+}
+
+public static class HandlerExecution
+{
+    /// <summary>
+    /// Validates the input's shape, runs the domain change and saves — turning domain refusals and
+    /// optimistic-concurrency failures into a result instead of an exception. Nothing is saved on an error.
+    /// </summary>
+    public static async Task<HandlerResult> SaveAsync<TInput>(
+        DbContext db, IValidator<TInput> validator, TInput input, Func<Task<HandlerResult>> change, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return HandlerResult.Invalid(validation);
+        }
+
+        return await SaveAsync(db, change, ct);
+    }
+
+    public static async Task<HandlerResult> SaveAsync(DbContext db, Func<Task<HandlerResult>> change, CancellationToken ct)
+    {
+        HandlerResult result;
+        try
+        {
+            result = await change();
+            if (!result.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+                return result;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            return HandlerResult.From(ex);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return HandlerResult.Conflict();
+        }
+
+        return result;
+    }
+}
