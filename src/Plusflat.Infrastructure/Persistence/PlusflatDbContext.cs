@@ -49,6 +49,14 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.ApplyConfigurationsFromAssembly(typeof(PlusflatDbContext).Assembly);
 
+        // Ids are made by the entities themselves (Guid v7). Telling EF so makes a child added to a
+        // tracked aggregate's collection (a tick, a transition) an INSERT rather than an UPDATE.
+        foreach (var key in builder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey())
+                     .Where(k => k is { Properties.Count: 1 } && k.Properties[0].ClrType == typeof(Guid)))
+        {
+            key!.Properties[0].ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
+
         foreach (var entityType in builder.Model.GetEntityTypes()
                      .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
         {

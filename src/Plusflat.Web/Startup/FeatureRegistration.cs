@@ -26,6 +26,7 @@ public static class FeatureRegistration
         var api = app.MapGroup("/api/v1/{tenant}").DisableAntiforgery();
         OrganisationApi.Map(api);
         ComplexApi.Map(api);
+        ComplexApi.MapExport(app);
         return app;
     }
 

@@ -112,6 +112,7 @@ public static class PlusflatStartup
         services.AddScoped<CurrentTenant>();
         services.AddScoped<UserDirectory>();
         services.AddSingleton<IInvitationSender, LoggingInvitationSender>();
+        services.AddSingleton<IDemoTenantContent, DemoProgrammeContent>();
         services.AddValidatorsFromThisAssembly();
         services.AddFeatureHandlers();
         return services;

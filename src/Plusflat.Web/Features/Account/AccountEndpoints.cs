@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Plusflat.Infrastructure.Identity;
@@ -9,8 +10,14 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         // Sign-out is a POST with an antiforgery token, so another site cannot sign a user out.
-        app.MapPost("/account/uitloggen", async (SignInManager<PlusflatUser> signIn) =>
+        // Checked here: the antiforgery middleware only validates minimal APIs that bind form data.
+        app.MapPost("/account/uitloggen", async (HttpContext context, IAntiforgery antiforgery, SignInManager<PlusflatUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/inloggen?uitgelogd=true");
         });

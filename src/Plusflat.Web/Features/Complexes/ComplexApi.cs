@@ -1,7 +1,151 @@
+using System.Globalization;
+using Plusflat.Domain.Phases;
+using Plusflat.Domain.Tenancy;
+using Plusflat.Web.Features.Shared;
+using Plusflat.Web.Tenancy;
+
 namespace Plusflat.Web.Features.Complexes;
 
-/// <summary>JSON API for complexes and their phases: /api/v1/{tenant}/complexes.</summary>
+/// <summary>A complex as the API reads and writes it (JSON numbers; phase read-only: it changes through /phase).</summary>
+public sealed record ComplexRequest(
+    string? Name, string? Address, string? Postcode, string? Municipality, string? District, Guid? HousingCorporationId,
+    int? DwellingCount, decimal? ShareAged65Plus, int? ZeroStepDwellings, decimal? ShareSocialRent,
+    bool HasCommonRoom, bool CommonRoomOpenToNeighbourhood, bool NearFacilities, bool HasWorkspaceForTeam,
+    string? ClusterName, string? Notes, uint Version)
+{
+    public ComplexInput ToInput() => new()
+    {
+        Name = Name ?? "",
+        Address = Address ?? "",
+        Postcode = Postcode ?? "",
+        Municipality = Municipality ?? "",
+        District = District,
+        HousingCorporationId = HousingCorporationId,
+        DwellingCount = DwellingCount?.ToString(CultureInfo.InvariantCulture) ?? "",
+        ShareAged65Plus = ShareAged65Plus?.ToString(CultureInfo.InvariantCulture),
+        ZeroStepDwellings = ZeroStepDwellings?.ToString(CultureInfo.InvariantCulture),
+        ShareSocialRent = ShareSocialRent?.ToString(CultureInfo.InvariantCulture),
+        HasCommonRoom = HasCommonRoom,
+        CommonRoomOpenToNeighbourhood = CommonRoomOpenToNeighbourhood,
+        NearFacilities = NearFacilities,
+        HasWorkspaceForTeam = HasWorkspaceForTeam,
+        ClusterName = ClusterName,
+        Notes = Notes,
+        Version = Version,
+    };
+}
+
+public sealed record ComplexResponse(
+    Guid Id, string Name, string Address, string Postcode, string Municipality, string? District, Guid? HousingCorporationId,
+    int DwellingCount, decimal? ShareAged65Plus, int? ZeroStepDwellings, decimal? ShareSocialRent,
+    bool HasCommonRoom, bool CommonRoomOpenToNeighbourhood, bool NearFacilities, bool HasWorkspaceForTeam,
+    string? ClusterName, string? Notes, int CurrentPhase, string CurrentPhaseName, uint Version);
+
+public sealed record ComplexListItem(Guid Id, string Name, string Municipality, string? District, Guid? HousingCorporationId,
+    string? HousingCorporationName, int DwellingCount, int CurrentPhase);
+
+public sealed record ComplexListResponse(IReadOnlyList<ComplexListItem> Items, int TotalCount, int Page, int PageSize);
+
+public sealed record PhaseItemResponse(Guid ItemId, int Phase, string Title, bool Ticked, DateOnly? TickedOn, string? TickedBy);
+
+public sealed record PhaseResponse(Guid ComplexId, int CurrentPhase, string CurrentPhaseName, uint Version, IReadOnlyList<PhaseItemResponse> Items,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record PhaseTransitionRequest(int? ToPhase, string? Reason, uint Version);
+
+/// <summary>JSON API for complexes and their phases: /api/v1/{tenant}/complexes. Same handlers and permissions as the pages.</summary>
 public static class ComplexApi
 {
-    public static RouteGroupBuilder Map(RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
+    {
+        var complexes = api.MapGroup("/complexes").WithTags("Complexes");
+
+        complexes.MapGet("/", async (ComplexHandler handler, int? phase, string? municipality, string? district, Guid? corporationId,
+                string? q, string? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
+            {
+                var filter = new ComplexFilter
+                {
+                    Phase = phase, Municipality = municipality, District = district, CorporationId = corporationId, Text = q,
+                    Sort = Enum.TryParse<ComplexSort>(sort, ignoreCase: true, out var s) ? s : ComplexSort.Name,
+                    Descending = descending ?? false, Page = page ?? 1, PageSize = pageSize ?? ComplexFilter.DefaultPageSize,
+                };
+                var result = await handler.ListAsync(filter, ct);
+                return Results.Ok(new ComplexListResponse(
+                    result.Items.Select(r => new ComplexListItem(r.Id, r.Name, r.Municipality, r.District, r.CorporationId, r.CorporationName, r.DwellingCount, r.CurrentPhase)).ToList(),
+                    result.TotalCount, result.Page, result.PageSize));
+            })
+            .WithName("ListComplexes").WithSummary("Complexes of the programme, filtered, sorted and paged.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Produces<ComplexListResponse>();
+
+        complexes.MapGet("/{id:guid}", async (Guid id, ComplexHandler handler, PhaseHandler phases, CancellationToken ct) =>
+                await handler.GetForEditAsync(id, ct) is { } stored && await phases.GetAsync(id, ct) is { } phase
+                    ? Results.Ok(ToResponse(id, stored.Input, phase.CurrentPhase))
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden"))
+            .WithName("GetComplex").WithSummary("One complex with its facts and current phase.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Produces<ComplexResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        complexes.MapPost("/", async (ComplexRequest request, ComplexHandler handler, CurrentTenant current, CancellationToken ct) =>
+            {
+                var result = await handler.CreateAsync(request.ToInput(), ct);
+                return ApiResults.From(result, () => Results.Created($"/api/v1/{current.Slug}/complexes/{result.Id}", new { id = result.Id }));
+            })
+            .WithName("CreateComplex").WithSummary("Adds a complex (it starts in phase 0).")
+            .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .ProducesValidationProblem();
+
+        complexes.MapPut("/{id:guid}", async (Guid id, ComplexRequest request, ComplexHandler handler, CancellationToken ct) =>
+            {
+                var result = await handler.UpdateAsync(id, request.ToInput(), ct);
+                return ApiResults.From(result, Results.NoContent);
+            })
+            .WithName("UpdateComplex").WithSummary("Changes a complex's facts; `version` must be the one last read (409 otherwise).")
+            .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+
+        complexes.MapGet("/{id:guid}/phase", async (Guid id, PhaseHandler phases, CancellationToken ct) =>
+                await phases.GetAsync(id, ct) is { } view
+                    ? Results.Ok(new PhaseResponse(view.ComplexId, view.CurrentPhase, PhaseNames.Of(view.CurrentPhase), view.Version,
+                        view.Items.Select(i => new PhaseItemResponse(i.ItemId, i.Phase, i.Title, i.Ticked, i.TickedOn, i.TickedBy)).ToList(),
+                        view.Timeline))
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden"))
+            .WithName("GetComplexPhase").WithSummary("Current phase, its checklist and the timeline.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Produces<PhaseResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        complexes.MapPost("/{id:guid}/phase", async (Guid id, PhaseTransitionRequest request, PhaseHandler phases, CancellationToken ct) =>
+            {
+                var result = await phases.TransitionAsync(id, new TransitionInput { ToPhase = request.ToPhase, Reason = request.Reason, Version = request.Version }, ct);
+                return ApiResults.From(result, Results.NoContent);
+            })
+            .WithName("TransitionComplexPhase")
+            .WithSummary("Moves the complex one phase forward (all items ticked, or a programme lead's override with a reason) or one back (with a reason).")
+            .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    /// <summary>The CSV export of the filtered list, with the page's Dutch query string.</summary>
+    public static IEndpointRouteBuilder MapExport(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{tenant}/complexen/export.csv", async (ComplexHandler handler, CurrentTenant current,
+                string? zoek, int? fase, string? gemeente, string? wijk, Guid? corporatie, string? sorteer, string? richting, CancellationToken ct) =>
+            {
+                var rows = await handler.ExportRowsAsync(ComplexQueryString.ToFilter(zoek, fase, gemeente, wijk, corporatie, sorteer, richting, 1), ct);
+                return Results.File(ComplexHandler.ToCsv(rows), "text/csv; charset=utf-8", $"wooncomplexen-{current.Slug}.csv");
+            })
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static ComplexResponse ToResponse(Guid id, ComplexInput input, int phase)
+    {
+        var facts = input.ToFacts();
+        return new ComplexResponse(id, facts.Name, facts.Address, facts.Postcode, facts.Municipality, facts.District, facts.HousingCorporationId,
+            facts.DwellingCount, facts.ShareAged65Plus, facts.ZeroStepDwellings, facts.ShareSocialRent, facts.HasCommonRoom,
+            facts.CommonRoomOpenToNeighbourhood, facts.NearFacilities, facts.HasWorkspaceForTeam, facts.ClusterName, facts.Notes,
+            phase, PhaseNames.Of(phase), input.Version);
+    }
 }

@@ -77,6 +77,12 @@ public static class HandlerExecution
             db.ChangeTracker.Clear();
             return HandlerResult.Conflict();
         }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Two people did the same thing at once (e.g. ticked the same item): the database kept the first.
+            db.ChangeTracker.Clear();
+            return new HandlerResult([new FormError(null, "Iemand anders heeft dit zojuist al vastgelegd. Bekijk de actuele gegevens.")], ResultKind.Conflict);
+        }
 
         return result;
     }

@@ -1,0 +1,46 @@
+namespace Plusflat.Web.Features.Complexes;
+
+/// <summary>Filters, sorting and paging of the complex list; bookmarkable through the query string.</summary>
+public sealed record ComplexFilter
+{
+    public const int DefaultPageSize = 25;
+
+    public int? Phase { get; init; }
+
+    public string? Municipality { get; init; }
+
+    public string? District { get; init; }
+
+    public Guid? CorporationId { get; init; }
+
+    public string? Text { get; init; }
+
+    public ComplexSort Sort { get; init; } = ComplexSort.Name;
+
+    public bool Descending { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    public ComplexFilter Normalised() => this with
+    {
+        Page = Math.Max(1, Page),
+        PageSize = Math.Clamp(PageSize, 1, 200),
+        Municipality = Blank(Municipality),
+        District = Blank(District),
+        Text = Blank(Text),
+        Phase = Phase is >= 0 and <= 4 ? Phase : null,
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+public enum ComplexSort
+{
+    Name,
+    Municipality,
+    District,
+    Dwellings,
+    Phase,
+}

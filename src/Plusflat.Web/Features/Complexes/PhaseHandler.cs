@@ -1,0 +1,197 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Complexes;
+using Plusflat.Domain.Phases;
+using Plusflat.Domain.Tenancy;
+using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Components.Forms;
+using Plusflat.Web.Features.Shared;
+using Plusflat.Web.Tenancy;
+
+namespace Plusflat.Web.Features.Complexes;
+
+public sealed class TickInput
+{
+    public Guid? ItemId { get; set; }
+
+    public string TickedOn { get; set; } = "";
+
+    public string? Note { get; set; }
+
+    public string? EvidenceUrl { get; set; }
+}
+
+public sealed class TickInputValidator : AbstractValidator<TickInput>
+{
+    public TickInputValidator()
+    {
+        RuleFor(x => x.ItemId).NotNull().WithMessage("Kies het punt dat je afvinkt.");
+        RuleFor(x => x.TickedOn).NotEmpty().WithMessage("Vul de datum in.")
+            .Must(d => PhaseHandler.ParseDate(d) is not null).When(x => !string.IsNullOrWhiteSpace(x.TickedOn))
+            .WithMessage("Vul een geldige datum in (jjjj-mm-dd).");
+    }
+}
+
+public sealed class UntickInput
+{
+    public Guid? ItemId { get; set; }
+
+    public string? UntickReason { get; set; }
+}
+
+public sealed class UntickInputValidator : AbstractValidator<UntickInput>
+{
+    public UntickInputValidator()
+    {
+        RuleFor(x => x.ItemId).NotNull().WithMessage("Kies het punt dat je terugdraait.");
+        RuleFor(x => x.UntickReason).NotEmpty().WithMessage("Geef een reden waarom het punt niet meer is afgevinkt.");
+    }
+}
+
+/// <summary>A phase move from the form or the API: to the next phase (with an optional override reason) or back one (with a reason).</summary>
+public sealed class TransitionInput
+{
+    public int? ToPhase { get; set; }
+
+    public string? Reason { get; set; }
+
+    public uint Version { get; set; }
+}
+
+public sealed class TransitionInputValidator : AbstractValidator<TransitionInput>
+{
+    public TransitionInputValidator()
+    {
+        RuleFor(x => x.ToPhase).NotNull().WithMessage("Kies de fase waar het complex naartoe gaat.");
+    }
+}
+
+public sealed record ChecklistItemView(
+    Guid ItemId, int Phase, string Title, bool Ticked, DateOnly? TickedOn, string? TickedBy, string? Note, string? EvidenceUrl);
+
+public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string? Reason, bool WasOverride);
+
+public sealed record PhaseView(
+    Guid ComplexId, string ComplexName, int CurrentPhase, uint Version, int CatalogueVersion,
+    IReadOnlyList<ChecklistItemView> Items, IReadOnlyList<TimelineEntry> Timeline)
+{
+    public IReadOnlyList<ChecklistItemView> CurrentItems => Items.Where(i => i.Phase == CurrentPhase).ToList();
+
+    public IReadOnlyList<ChecklistItemView> OpenItems => CurrentItems.Where(i => !i.Ticked).ToList();
+
+    public IReadOnlyList<ChecklistItemView> TickedItems => CurrentItems.Where(i => i.Ticked).ToList();
+}
+
+/// <summary>The phase checklist and transitions of one complex (gestructureerde aanpak, fases 0–4).</summary>
+public sealed class PhaseHandler(
+    PlusflatDbContext db, CurrentTenant tenant, TimeProvider clock,
+    IValidator<TickInput> tickValidator, IValidator<UntickInput> untickValidator, IValidator<TransitionInput> transitionValidator)
+{
+    public static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public async Task<PhaseView?> GetAsync(Guid complexId, CancellationToken ct)
+    {
+        tenant.Demand(Permission.ViewProgramme);
+        var complex = await db.Complexes.AsNoTracking()
+            .Include(c => c.ChecklistTicks).Include(c => c.PhaseTransitions)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == complexId, ct);
+        if (complex is null)
+        {
+            return null;
+        }
+
+        var catalogue = await db.PhaseCatalogues.AsNoTracking().FirstAsync(c => c.Id == complex.CatalogueId, ct);
+        var items = catalogue.Items.OrderBy(i => i.Phase).ThenBy(i => i.SortOrder).Select(item =>
+        {
+            var tick = complex.ActiveTickFor(item.Id);
+            return new ChecklistItemView(item.Id, item.Phase, item.Title, tick is not null, tick?.TickedOn, tick?.TickedByName, tick?.Note, tick?.EvidenceUrl);
+        }).ToList();
+
+        var titles = catalogue.Items.ToDictionary(i => i.Id, i => i.Title);
+        var timeline = complex.PhaseTransitions
+            .Select(t => new TimelineEntry(t.At, t.ByName,
+                t.ToPhase > t.FromPhase
+                    ? $"Van {PhaseNames.Label(t.FromPhase)} naar {PhaseNames.Label(t.ToPhase)}"
+                    : $"Terug van {PhaseNames.Label(t.FromPhase)} naar {PhaseNames.Label(t.ToPhase)}",
+                t.Reason, t.WasOverride))
+            .Concat(complex.ChecklistTicks.Select(t => new TimelineEntry(
+                new DateTimeOffset(t.TickedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), t.TickedByName,
+                $"Afgevinkt: {titles.GetValueOrDefault(t.ItemId, "?")}", t.Note, false)))
+            .Concat(complex.ChecklistTicks.Where(t => t.UntickedAt is not null).Select(t => new TimelineEntry(
+                t.UntickedAt!.Value, t.UntickedByName ?? "", $"Teruggedraaid: {titles.GetValueOrDefault(t.ItemId, "?")}", t.UntickReason, false)))
+            .OrderByDescending(e => e.At)
+            .ToList();
+        return new PhaseView(complex.Id, complex.Name, complex.CurrentPhase, complex.Version, catalogue.Version, items, timeline);
+    }
+
+    public async Task<HandlerResult> TickAsync(Guid complexId, TickInput input, CancellationToken ct)
+    {
+        tenant.Demand(Permission.EditProgramme);
+        return await HandlerExecution.SaveAsync(db, tickValidator, input, async () =>
+        {
+            if (await LoadAsync(complexId, ct) is not var (complex, catalogue))
+            {
+                return HandlerResult.NotFound();
+            }
+
+            var actor = await Actor.CurrentAsync(db, tenant, ct);
+            complex.TickItem(catalogue, input.ItemId!.Value, ParseDate(input.TickedOn)!.Value, actor.Id, actor.Name,
+                input.Note, input.EvidenceUrl, Dates.Today(clock));
+            return HandlerResult.Ok(complex.Id);
+        }, ct);
+    }
+
+    public async Task<HandlerResult> UntickAsync(Guid complexId, UntickInput input, CancellationToken ct)
+    {
+        tenant.Demand(Permission.EditProgramme);
+        return await HandlerExecution.SaveAsync(db, untickValidator, input, async () =>
+        {
+            if (await LoadAsync(complexId, ct) is not var (complex, _))
+            {
+                return HandlerResult.NotFound();
+            }
+
+            var actor = await Actor.CurrentAsync(db, tenant, ct);
+            complex.UntickItem(input.ItemId!.Value, actor.Id, actor.Name, input.UntickReason ?? "", clock.GetUtcNow());
+            return HandlerResult.Ok(complex.Id);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Moves the complex one phase forward or back. The version the user saw must still be current:
+    /// two people advancing at once would otherwise skip a phase.
+    /// </summary>
+    public async Task<HandlerResult> TransitionAsync(Guid complexId, TransitionInput input, CancellationToken ct)
+    {
+        tenant.Demand(Permission.EditProgramme);
+        return await HandlerExecution.SaveAsync(db, transitionValidator, input, async () =>
+        {
+            if (await LoadAsync(complexId, ct) is not var (complex, catalogue))
+            {
+                return HandlerResult.NotFound();
+            }
+
+            db.Entry(complex).Property(c => c.Version).OriginalValue = input.Version;
+            var actor = await Actor.CurrentAsync(db, tenant, ct);
+            var transition = complex.TransitionTo(catalogue, input.ToPhase!.Value, actor.Id, actor.Name, clock.GetUtcNow(),
+                input.Reason, tenant.Can(Permission.OverridePhaseChecklist));
+            db.Add(transition);
+            return HandlerResult.Ok(complex.Id);
+        }, ct);
+    }
+
+    private async Task<(Complex Complex, PhaseCatalogue Catalogue)?> LoadAsync(Guid complexId, CancellationToken ct)
+    {
+        var complex = await db.Complexes.Include(c => c.ChecklistTicks).FirstOrDefaultAsync(c => c.Id == complexId, ct);
+        if (complex is null)
+        {
+            return null;
+        }
+
+        var catalogue = await db.PhaseCatalogues.FirstAsync(c => c.Id == complex.CatalogueId, ct);
+        return (complex, catalogue);
+    }
+}
