@@ -70,7 +70,8 @@ public sealed class TransitionInputValidator : AbstractValidator<TransitionInput
 public sealed record ChecklistItemView(
     Guid ItemId, int Phase, string Title, bool Ticked, DateOnly? TickedOn, string? TickedBy, string? Note, string? EvidenceUrl);
 
-public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string? Reason, bool WasOverride);
+/// <summary>One line of a complex's timeline. Ticks carry only a date (<see cref="DateOnly"/>), transitions a moment.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string? Reason, bool WasOverride, bool DateOnly = false);
 
 public sealed record PhaseView(
     Guid ComplexId, string ComplexName, int CurrentPhase, uint Version, int CatalogueVersion,
@@ -119,7 +120,7 @@ public sealed class PhaseHandler(
                 t.Reason, t.WasOverride))
             .Concat(complex.ChecklistTicks.Select(t => new TimelineEntry(
                 new DateTimeOffset(t.TickedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), t.TickedByName,
-                $"Afgevinkt: {titles.GetValueOrDefault(t.ItemId, "?")}", t.Note, false)))
+                $"Afgevinkt: {titles.GetValueOrDefault(t.ItemId, "?")}", t.Note, false, DateOnly: true)))
             .Concat(complex.ChecklistTicks.Where(t => t.UntickedAt is not null).Select(t => new TimelineEntry(
                 t.UntickedAt!.Value, t.UntickedByName ?? "", $"Teruggedraaid: {titles.GetValueOrDefault(t.ItemId, "?")}", t.UntickReason, false)))
             .OrderByDescending(e => e.At)
