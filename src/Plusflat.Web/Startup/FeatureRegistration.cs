@@ -23,7 +23,8 @@ public static class FeatureRegistration
     /// <summary>The JSON API: every route names its tenant; the tenant middleware checks membership (404) and permissions (403).</summary>
     public static IEndpointRouteBuilder MapFeatureApis(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/{tenant}").DisableAntiforgery();
+        // The API answers with problem details of its own; never re-run an HTML error page for it.
+        var api = app.MapGroup("/api/v1/{tenant}").DisableAntiforgery().WithMetadata(new Plusflat.Web.Features.Shared.SkipHtmlStatusCodePages());
         OrganisationApi.Map(api);
         ComplexApi.Map(api);
         ComplexApi.MapExport(app);

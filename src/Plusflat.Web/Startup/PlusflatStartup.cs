@@ -173,7 +173,7 @@ public static class PlusflatStartup
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.UseStatusCodePagesWithReExecute("/fout/{0}", queryFormat: null, createScopeForStatusCodePages: true);
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();

@@ -78,6 +78,7 @@ public sealed class SignInTests(PlusflatApp app) : IClassFixture<PlusflatApp>
     [InlineData("//evil.example/lltf-amsterdam")]
     [InlineData("https://evil.example/")]
     [InlineData("/\\evil.example")]
+    [InlineData("/\t/evil.example")]
     public async Task SignIn_ReturnUrlToAnotherHost_IsNotFollowed(string returnUrl)
     {
         var client = app.Client();
@@ -117,6 +118,21 @@ public sealed class SignInTests(PlusflatApp app) : IClassFixture<PlusflatApp>
         var target = new Uri(new Uri("http://localhost/"), response.Headers.Location!);
         Assert.Equal("localhost", target.Host);
         Assert.Equal("/lltf-amsterdam", target.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("//evil.example", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("/account/inloggen?ReturnUrl=%2Flltf-amsterdam", "/account/inloggen?ReturnUrl=%2Flltf-amsterdam")]
+    public async Task CultureSwitch_ReturnUrl_OnlyLocalIsFollowed(string returnUrl, string expected)
+    {
+        var response = await app.Client().GetAsync("/cultuur?taal=en&terug=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+        Assert.Contains(Forms.SetCookies(response), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
     }
 
     [Fact]

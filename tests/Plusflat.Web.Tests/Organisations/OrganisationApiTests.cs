@@ -127,7 +127,8 @@ public sealed class OrganisationApiTests(PlusflatApp app) : IClassFixture<Plusfl
         var wildcard = await client.GetFromJsonAsync<JsonElement>($"{ApiUrl()}?q=%25");
 
         Assert.Equal(3, bySearch.GetArrayLength());
-        Assert.Equal($"Woonbron {marker}", bySearch.EnumerateArray().Select(o => o.GetProperty("name").GetString()).Order(StringComparer.Ordinal).Last());
+        Assert.Contains($"Woonbron {marker}", bySearch.EnumerateArray().Select(o => o.GetProperty("name").GetString()));
+        Assert.DoesNotContain(bySearch.EnumerateArray(), o => o.GetProperty("name").GetString()!.StartsWith("Niet Gezocht", StringComparison.Ordinal));
         Assert.Equal($"Zorgbron {marker}", Assert.Single(bySearchAndKind.EnumerateArray()).GetProperty("name").GetString());
         Assert.Equal(0, wildcard.GetArrayLength());
     }
@@ -154,6 +155,31 @@ public sealed class OrganisationApiTests(PlusflatApp app) : IClassFixture<Plusfl
 
         Assert.Equal(HttpStatusCode.Unauthorized, list.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
+        Assert.DoesNotContain("<html", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_UnknownKind_Returns400ProblemNamingKind()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+
+        var response = await client.PostAsJsonAsync(ApiUrl(), new { name = UniqueName("Ziekenhuis"), kind = "Hospital" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.StartsWith("Onbekend soort organisatie.", errors.GetProperty("kind")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_MalformedJson_Returns400Problem()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+
+        var response = await client.PostAsync(ApiUrl(), new StringContent("{\"name\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
     [Fact]
@@ -209,8 +235,11 @@ public sealed class OrganisationApiTests(PlusflatApp app) : IClassFixture<Plusfl
         Assert.Contains("GetOrganisation", operations);
         Assert.Contains("CreateOrganisation", operations);
         Assert.Contains("UpdateOrganisation", operations);
-        var kind = document.GetProperty("components").GetProperty("schemas").GetProperty("OrganisationDetails")
-            .GetProperty("properties").GetProperty("kind");
-        Assert.Contains("CareProvider", kind.GetRawText(), StringComparison.Ordinal);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var kind = schemas.GetProperty("OrganisationDetails").GetProperty("properties").GetProperty("kind");
+        var kindSchema = kind.TryGetProperty("$ref", out var reference)
+            ? schemas.GetProperty(reference.GetString()!.Split('/')[^1])
+            : kind;
+        Assert.Contains("\"CareProvider\"", kindSchema.GetRawText(), StringComparison.Ordinal);
     }
 }

@@ -22,8 +22,8 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
                    (SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname),
                    (SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname
                       AND p.permissive = 'PERMISSIVE'
-                      AND (p.qual IS NULL
-                           OR (p.qual NOT LIKE '%app.tenant_id%' AND p.qual NOT LIKE '%app.user_id%')
+                      AND ((p.cmd <> 'INSERT' AND (p.qual IS NULL
+                                                   OR (p.qual NOT LIKE '%app.tenant_id%' AND p.qual NOT LIKE '%app.user_id%')))
                            OR (p.with_check IS NOT NULL AND p.with_check NOT LIKE '%app.tenant_id%')))
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'public' AND c.relname = ANY($1)

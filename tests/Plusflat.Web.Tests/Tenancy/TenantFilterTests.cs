@@ -22,14 +22,17 @@ public sealed class TenantFilterTests
         model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).ToList();
 
     [Fact]
-    public void Model_TenantOwnedEntities_AreFound()
+    public void Model_TenantOwnedEntities_AreFoundAndMapTenantId()
     {
         using var db = Context();
 
-        var names = TenantOwnedEntityTypes(db.Model).Select(t => t.ClrType.Name).ToList();
+        var tenantOwned = TenantOwnedEntityTypes(db.Model);
+        var names = tenantOwned.Select(t => t.ClrType.Name).ToList();
 
         Assert.Contains("Invitation", names);
         Assert.Contains("TenantMembership", names);
+        // The column test below looks for tenant_id by column name: every tenant-owned entity maps it so.
+        Assert.All(tenantOwned, t => Assert.Contains(t.GetProperties(), p => p.GetColumnName() == "tenant_id"));
     }
 
     [Fact]

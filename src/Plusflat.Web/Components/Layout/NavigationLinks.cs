@@ -13,6 +13,7 @@ public static class NavigationLinks
         new("overzicht", "Programma-overzicht", Permission.ViewProgramme),
         new("complexen", "Wooncomplexen", Permission.ViewProgramme),
         new("organisaties", "Organisaties", Permission.ViewProgramme),
+        new("fasechecklist", "Fasechecklist", Permission.ViewProgramme),
         new("beheer/leden", "Leden en uitnodigingen", Permission.ManageMembers),
     ];
 

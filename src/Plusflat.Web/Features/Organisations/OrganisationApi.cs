@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Plusflat.Domain.Organisations;
 using Plusflat.Domain.Tenancy;
@@ -13,11 +15,11 @@ namespace Plusflat.Web.Features.Organisations;
 public sealed record CreateOrganisationRequest(
     string? Name,
     [property: JsonConverter(typeof(JsonStringEnumConverter<OrganisationKind>))] OrganisationKind? Kind,
-    string? ContactName,
-    string? ContactEmail,
-    string? ContactPhone,
-    string? Notes,
-    CareProviderFactsInput? CareProviderFacts)
+    string? ContactName = null,
+    string? ContactEmail = null,
+    string? ContactPhone = null,
+    string? Notes = null,
+    CareProviderFactsInput? CareProviderFacts = null)
 {
     public OrganisationInput ToInput() => new()
     {
@@ -31,18 +33,18 @@ public sealed record CreateOrganisationRequest(
     };
 }
 
-/// <summary>The body of <c>PUT /organisations/{id}</c>: all details, plus the version they were read at.</summary>
-/// <param name="CareProviderFacts">Only for a care provider; <c>null</c> clears them.</param>
+/// <summary>The body of <c>PUT /organisations/{id}</c>: all details (what is left out is cleared), plus the version they were read at.</summary>
 /// <param name="Version">The <c>version</c> from the last read; a stale version answers 409.</param>
+/// <param name="CareProviderFacts">Only for a care provider; <c>null</c> clears them.</param>
 public sealed record UpdateOrganisationRequest(
     string? Name,
     [property: JsonConverter(typeof(JsonStringEnumConverter<OrganisationKind>))] OrganisationKind? Kind,
-    string? ContactName,
-    string? ContactEmail,
-    string? ContactPhone,
-    string? Notes,
-    CareProviderFactsInput? CareProviderFacts,
-    uint? Version)
+    uint? Version,
+    string? ContactName = null,
+    string? ContactEmail = null,
+    string? ContactPhone = null,
+    string? Notes = null,
+    CareProviderFactsInput? CareProviderFacts = null)
 {
     public OrganisationInput ToInput() => new()
     {
@@ -58,16 +60,24 @@ public sealed record UpdateOrganisationRequest(
 }
 
 /// <summary>JSON API for the partner organisation register: /api/v1/{tenant}/organisations.</summary>
-/// <remarks>The same handler as the pages, so the same rules and messages; the tenant middleware checks membership and permission.</remarks>
+/// <remarks>
+/// The same handler as the pages, so the same rules and messages; the tenant middleware checks
+/// membership (404) and the permission in each endpoint's metadata (403).
+/// </remarks>
 public static class OrganisationApi
 {
+    private const string InvalidTitle = "De invoer is niet geldig.";
+
+    private static readonly string UnknownKind =
+        "Onbekend soort organisatie. Kies uit: " + string.Join(", ", Enum.GetNames<OrganisationKind>()) + ".";
+
     public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var organisations = api.MapGroup("/organisations").WithTags("Organisaties");
 
         organisations.MapGet("", ListAsync)
             .WithName("ListOrganisations")
-            .WithSummary("Lists the programme's partner organisations by name, optionally searched (q) and filtered by kind.")
+            .WithSummary("Lists the programme's partner organisations by name, optionally searched (q: name, contact person or e-mail) and filtered by kind.")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<IReadOnlyList<OrganisationDetails>>()
             .ProducesValidationProblem();
@@ -83,33 +93,30 @@ public static class OrganisationApi
             .WithName("CreateOrganisation")
             .WithSummary("Adds a partner organisation to the programme.")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .Accepts<CreateOrganisationRequest>("application/json")
             .Produces<OrganisationDetails>(StatusCodes.Status201Created)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         organisations.MapPut("/{id:guid}", UpdateAsync)
             .WithName("UpdateOrganisation")
             .WithSummary("Changes a partner organisation; send the version you read, a stale version answers 409.")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .Accepts<UpdateOrganisationRequest>("application/json")
             .Produces<OrganisationDetails>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         return api;
     }
 
     private static async Task<IResult> ListAsync(
-        [FromQuery] string? q, [FromQuery] string? kind, OrganisationHandler handler, CancellationToken ct)
-    {
-        if (!OrganisationKindNames.TryParse(kind, out var parsedKind))
-        {
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["kind"] = ["Onbekend soort organisatie. Kies uit: " + string.Join(", ", Enum.GetNames<OrganisationKind>()) + "."] },
-                title: "De invoer is niet geldig.");
-        }
-
-        return Results.Ok(await handler.ListAsync(q, parsedKind, ct));
-    }
+        [FromQuery] string? q, [FromQuery] string? kind, OrganisationHandler handler, CancellationToken ct) =>
+        OrganisationKindNames.TryParse(kind, out var parsedKind)
+            ? Results.Ok(await handler.ListAsync(q, parsedKind, ct))
+            : Invalid("kind", UnknownKind);
 
     private static async Task<IResult> GetAsync(Guid id, OrganisationHandler handler, CancellationToken ct) =>
         await handler.GetAsync(id, ct) is { } organisation
@@ -117,8 +124,14 @@ public static class OrganisationApi
             : ApiResults.From(HandlerResult.NotFound(), Results.NoContent);
 
     private static async Task<IResult> CreateAsync(
-        CreateOrganisationRequest body, OrganisationHandler handler, CurrentTenant tenant, CancellationToken ct)
+        HttpRequest request, OrganisationHandler handler, CurrentTenant tenant, CancellationToken ct)
     {
+        var (body, problem) = await ReadAsync<CreateOrganisationRequest>(request, ct);
+        if (body is null)
+        {
+            return problem!;
+        }
+
         var result = await handler.CreateAsync(body.ToInput(), ct);
         if (!result.Succeeded)
         {
@@ -130,13 +143,17 @@ public static class OrganisationApi
     }
 
     private static async Task<IResult> UpdateAsync(
-        Guid id, UpdateOrganisationRequest body, OrganisationHandler handler, CancellationToken ct)
+        Guid id, HttpRequest request, OrganisationHandler handler, CancellationToken ct)
     {
+        var (body, problem) = await ReadAsync<UpdateOrganisationRequest>(request, ct);
+        if (body is null)
+        {
+            return problem!;
+        }
+
         if (body.Version is null)
         {
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["version"] = ["Stuur de versie mee die je het laatst hebt gelezen."] },
-                title: "De invoer is niet geldig.");
+            return Invalid("version", "Stuur de versie mee die je het laatst hebt gelezen.");
         }
 
         var result = await handler.UpdateAsync(id, body.ToInput(), ct);
@@ -147,4 +164,31 @@ public static class OrganisationApi
 
         return Results.Ok(await handler.GetAsync(id, ct));
     }
+
+    /// <summary>
+    /// Reads the body by hand rather than by parameter binding, whose failures are a bare 400: here an
+    /// unreadable body (say an unknown kind) is a problem that names the field, like any other bad input.
+    /// </summary>
+    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct)
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Stuur de gegevens als JSON (application/json)."));
+        }
+
+        try
+        {
+            var body = await request.ReadFromJsonAsync<T>(ct);
+            return body is null ? (null, Invalid("", "Stuur de gegevens als JSON-object.")) : (body, null);
+        }
+        catch (JsonException ex)
+        {
+            var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "";
+            return (null, Invalid(field, field == "kind" ? UnknownKind : "Deze waarde kan niet worden gelezen."));
+        }
+    }
+
+    private static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: InvalidTitle);
 }
