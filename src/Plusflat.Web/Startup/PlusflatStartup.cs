@@ -167,13 +167,36 @@ public static class PlusflatStartup
 
     public static WebApplication UsePlusflat(this WebApplication app)
     {
+        UseProxyHeaders(app);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fout", createScopeForErrors: true);
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/fout/{0}", queryFormat: null, createScopeForStatusCodePages: true);
+        // GET requests re-execute the friendly error page. A POST (e.g. a rate-limited sign-in) cannot be re-run
+        // through a form page — it would fail the antiforgery check with 400 — so it gets a small page of its own.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
+            branch => branch.UseStatusCodePagesWithReExecute("/fout/{0}", queryFormat: null, createScopeForStatusCodePages: true));
+        app.UseWhen(
+            context => !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method),
+            branch => branch.UseStatusCodePages(async context =>
+            {
+                var status = context.HttpContext.Response.StatusCode;
+                var message = status switch
+                {
+                    StatusCodes.Status429TooManyRequests => "Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.",
+                    StatusCodes.Status403Forbidden => "Je rol in deze omgeving geeft geen toegang tot deze actie.",
+                    StatusCodes.Status404NotFound => "Deze pagina bestaat niet, of je hebt er geen toegang toe.",
+                    _ => "Het formulier was verlopen of onvolledig. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
+                };
+                context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    $"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Plusflat portal</title>" +
+                    $"<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body class=\"pf-theme\"><main class=\"pf-main\">" +
+                    $"<h1>{status}</h1><p>{message}</p><p><a href=\"/\">Naar de startpagina</a></p></main></body></html>");
+            }));
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
@@ -191,6 +214,31 @@ public static class PlusflatStartup
         app.MapFeatureApis();
         app.MapRazorComponents<App>();
         return app;
+    }
+
+    /// <summary>
+    /// Behind a TLS-terminating proxy, take the client address and scheme from X-Forwarded-For/-Proto —
+    /// only from the proxies named in ForwardedHeaders:KnownProxies (loopback always counts). Without it the
+    /// sign-in rate limit would count every user as the proxy, and invitation links would say http.
+    /// </summary>
+    private static void UseProxyHeaders(WebApplication app)
+    {
+        if (!app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+        {
+            return;
+        }
+
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        };
+        foreach (var proxy in (app.Configuration["ForwardedHeaders:KnownProxies"] ?? "")
+                     .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        app.UseForwardedHeaders(options);
     }
 
     private static bool IsSignInPost(HttpContext context) =>

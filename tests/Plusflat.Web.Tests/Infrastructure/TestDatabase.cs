@@ -44,6 +44,46 @@ public static class PostgresCluster
         return new NpgsqlConnectionStringBuilder(cluster.SuperuserConnectionString) { Database = database }.ConnectionString;
     }
 
+    /// <summary>
+    /// The test host can be ended before its exit handler stops the cluster. Clusters whose test process
+    /// is gone are stopped and deleted at the next run, so the temp folder does not fill up.
+    /// </summary>
+    private static void RemoveAbandonedClusters()
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), "plusflat-tests-*"))
+        {
+            var parts = Path.GetFileName(directory).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[2], out var pid) || IsAlive(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var cluster = new EmbeddedPostgres(Path.Combine(directory, "cluster"), 0, NullLogger.Instance);
+                cluster.StopAsync().GetAwaiter().GetResult();
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception)
+            {
+                // Best effort: a folder that cannot be removed now is tried again next run.
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static TestDatabase ForDatabase(string superuser, string name)
     {
         var owner = new NpgsqlConnectionStringBuilder(superuser)
@@ -71,6 +111,7 @@ public static class PostgresCluster
         }
         else
         {
+            RemoveAbandonedClusters();
             tempDirectory = Path.Combine(Path.GetTempPath(), "plusflat-tests-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..6]);
             embedded = new EmbeddedPostgres(Path.Combine(tempDirectory, "cluster"), EmbeddedPostgres.FreePort(), NullLogger.Instance);
             await embedded.StartAsync();

@@ -123,7 +123,18 @@ public sealed class AcceptInvitationHandler(
             }
 
             user = new PlusflatUser { Email = invitation.Email, UserName = invitation.Email, DisplayName = newAccount.DisplayName.Trim(), EmailConfirmed = true };
-            var created = await users.CreateAsync(user, newAccount.NewPassword);
+            IdentityResult created;
+            try
+            {
+                // CreateAsync saves the whole context, including the invitation's AcceptedAt: a second
+                // person accepting the same link at the same moment fails here on the row version.
+                created = await users.CreateAsync(user, newAccount.NewPassword);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return ([new FormError(null, "Deze uitnodiging is zojuist al gebruikt.")], null);
+            }
+
             if (!created.Succeeded)
             {
                 return (created.Errors.Select(e => new FormError(nameof(SetPasswordInput.NewPassword), e.Description)).ToList(), null);
