@@ -33,6 +33,19 @@ builder.Services.AddPlusflat(builder.Configuration, builder.Environment, databas
 
 var app = builder.Build();
 await app.PreparePlusflatDatabaseAsync(database, logger);
+
+if (args.Length > 0 && args[0] == "add-tenant")
+{
+    // `dotnet Plusflat.Web.dll add-tenant <slug> <kind> <name> <admin e-mail> <base url>`: the first tenant and admin of a fresh install.
+    var exitCode = await AdminCommands.AddTenantAsync(app.Services, args[1..]);
+    if (database.Embedded is not null)
+    {
+        await database.Embedded.StopAsync();
+    }
+
+    return exitCode;
+}
+
 app.UsePlusflat();
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(database));
 if (database.Embedded is { } embedded)
