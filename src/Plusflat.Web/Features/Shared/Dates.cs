@@ -9,9 +9,10 @@ public static class Dates
 
     public static DateTimeOffset Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Amsterdam);
 
-    public static string Show(DateTimeOffset moment) => Local(moment).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+    /// <summary>A moment in Dutch local time, in the user's language ("24 nov 2026 14:05" / "24 Nov 2026 14:05").</summary>
+    public static string Show(DateTimeOffset moment) => Local(moment).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.CurrentCulture);
 
-    public static string Show(DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+    public static string Show(DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
 
     private static TimeZoneInfo FindAmsterdam()
     {
