@@ -92,7 +92,8 @@ public sealed class EmbeddedPostgres
     /// </summary>
     public async Task EnsureRolesAndDatabaseAsync(string database, string ownerRole, string appRole)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        // Unpooled: a pooled connection would outlive a restart of the cluster and fail on next use.
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
         await connection.OpenAsync();
         foreach (var (role, createDb) in new[] { (ownerRole, true), (appRole, false) })
         {

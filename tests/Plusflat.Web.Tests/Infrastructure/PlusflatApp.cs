@@ -25,6 +25,12 @@ public class PlusflatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; private set; } = default!;
 
+    /// <summary>The hosting environment; "Testing" unless a test needs another (e.g. Production).</summary>
+    public string EnvironmentName { get; set; } = "Testing";
+
+    /// <summary>Runs this instance on another instance's database (several portal instances, one database).</summary>
+    public void UseDatabase(TestDatabase database) => Database = database;
+
     protected bool UseRealServer { get; init; }
 
     public Uri ServerAddress { get; private set; } = default!;
@@ -33,7 +39,7 @@ public class PlusflatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await PostgresCluster.CreateDatabaseAsync();
+        Database ??= await PostgresCluster.CreateDatabaseAsync();
         if (UseRealServer)
         {
             UseKestrel(0);
@@ -52,7 +58,7 @@ public class PlusflatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Plusflat", Database.AppConnectionString);
         builder.UseSetting("ConnectionStrings:PlusflatOwner", Database.OwnerConnectionString);
         foreach (var (key, value) in _settings)
