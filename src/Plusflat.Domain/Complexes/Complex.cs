@@ -88,6 +88,12 @@ public sealed class Complex : ITenantOwned
     /// <summary>The owning housing corporation (an <c>Organisation</c>); the handler checks its kind.</summary>
     public Guid? HousingCorporationId { get; private set; }
 
+    /// <summary>The one preferred care provider (<i>voorkeursaanbieder</i>), organising party of the plus layer.</summary>
+    public Guid? PreferredCareProviderId { get; private set; }
+
+    /// <summary>The welfare party (<i>welzijnspartij</i>) that provides the community worker.</summary>
+    public Guid? WelfarePartyId { get; private set; }
+
     public DwellingCount DwellingCount { get; private set; }
 
     /// <summary>Share of residents aged 65 or over; <c>null</c> when unknown.</summary>
@@ -148,6 +154,8 @@ public sealed class Complex : ITenantOwned
         Municipality = Municipality,
         District = District,
         HousingCorporationId = HousingCorporationId,
+        PreferredCareProviderId = PreferredCareProviderId,
+        WelfarePartyId = WelfarePartyId,
         DwellingCount = DwellingCount.Value,
         ShareAged65Plus = ShareAged65Plus?.Value,
         ZeroStepDwellings = ZeroStepDwellings,
@@ -384,6 +392,16 @@ public sealed class Complex : ITenantOwned
             throw new DomainException("Kies een geldige woningcorporatie.", nameof(HousingCorporationId));
         }
 
+        if (facts.PreferredCareProviderId == Guid.Empty)
+        {
+            throw new DomainException("Kies een geldige voorkeurszorgaanbieder.", nameof(PreferredCareProviderId));
+        }
+
+        if (facts.WelfarePartyId == Guid.Empty)
+        {
+            throw new DomainException("Kies een geldige welzijnspartij.", nameof(WelfarePartyId));
+        }
+
         var dwellings = new DwellingCount(facts.DwellingCount, nameof(DwellingCount));
         var shareAged65Plus = facts.ShareAged65Plus is { } aged ? new Percentage(aged, nameof(ShareAged65Plus)) : null;
         if (facts.ZeroStepDwellings < 0)
@@ -415,6 +433,8 @@ public sealed class Complex : ITenantOwned
         Municipality = municipality;
         District = district;
         HousingCorporationId = facts.HousingCorporationId;
+        PreferredCareProviderId = facts.PreferredCareProviderId;
+        WelfarePartyId = facts.WelfarePartyId;
         DwellingCount = dwellings;
         ShareAged65Plus = shareAged65Plus;
         ZeroStepDwellings = facts.ZeroStepDwellings;

@@ -22,6 +22,10 @@ public sealed record ComplexFacts
     /// <summary>The owning housing corporation, an <c>Organisation</c> the handler has checked.</summary>
     public Guid? HousingCorporationId { get; init; }
 
+    public Guid? PreferredCareProviderId { get; init; }
+
+    public Guid? WelfarePartyId { get; init; }
+
     public required int DwellingCount { get; init; }
 
     /// <summary>Share of residents aged 65 or over, 0..100; <c>null</c> when unknown.</summary>

@@ -69,7 +69,10 @@ public sealed class DemoProgrammeContent : IDemoTenantContent
             name => name,
             name => new Organisation(tenantId, name, OrganisationKind.HousingCorporation, "Bewonersconsulent", null, null, null, null));
         db.Organisations.AddRange(corporations.Values);
-        db.Organisations.AddRange(programme.Others.Select(o => new Organisation(tenantId, o.Name, o.Kind, null, null, null, null, o.Facts)));
+        var others = programme.Others.Select(o => new Organisation(tenantId, o.Name, o.Kind, null, null, null, null, o.Facts)).ToList();
+        db.Organisations.AddRange(others);
+        var careProvider = others.First(o => o.Kind == OrganisationKind.CareProvider && o.CareProviderFacts?.MeetsHardCriteria == true);
+        var welfareParty = others.First(o => o.Kind == OrganisationKind.WelfareParty);
 
         var catalogue = PhaseCatalogue.CreateDefault(tenantId, now.AddYears(-2));
         db.PhaseCatalogues.Add(catalogue);
@@ -89,6 +92,8 @@ public sealed class DemoProgrammeContent : IDemoTenantContent
                 Municipality = programme.Municipality,
                 District = demo.District,
                 HousingCorporationId = corporations[demo.Corporation].Id,
+                PreferredCareProviderId = demo.Phase >= 1 ? careProvider.Id : null,
+                WelfarePartyId = demo.Phase >= 1 ? welfareParty.Id : null,
                 DwellingCount = demo.Dwellings,
                 ShareAged65Plus = demo.Aged65,
                 ZeroStepDwellings = demo.Dwellings * 9 / 10,

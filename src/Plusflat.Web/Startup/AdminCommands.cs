@@ -52,27 +52,23 @@ public static class AdminCommands
         }
     }
 
-    /// <summary>Creates the tenant and an invitation for its first admin; returns the one-time link.</summary>
+    /// <summary>
+    /// Creates the tenant and an invitation for its first admin in one transaction (a bad e-mail address
+    /// leaves nothing behind); returns the one-time link.
+    /// </summary>
     public static async Task<Uri> CreateTenantWithAdminInvitationAsync(
         IServiceProvider services, string slug, TenantKind kind, string name, string adminEmail, Uri baseUri)
     {
         var tenant = new Tenant(slug, name, kind);
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlusflatDbContext>();
-            db.Tenants.Add(tenant);
-            await db.SaveChangesAsync();
-        }
-
-        await using (var scope = services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<TenantScope>().EnterTenant(tenant.Id);
-            var db = scope.ServiceProvider.GetRequiredService<PlusflatDbContext>();
-            var token = InvitationTokens.NewToken();
-            db.Invitations.Add(new Invitation(tenant.Id, adminEmail, TenantRole.TenantAdmin, InvitationTokens.Hash(token), Guid.Empty,
-                TimeProvider.System.GetUtcNow()));
-            await db.SaveChangesAsync();
-            return new Uri(baseUri, $"{tenant.Slug}/uitnodiging/{token}");
-        }
+        var token = InvitationTokens.NewToken();
+        var invitation = new Invitation(tenant.Id, adminEmail, TenantRole.TenantAdmin, InvitationTokens.Hash(token), Guid.Empty,
+            TimeProvider.System.GetUtcNow());
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().EnterTenant(tenant.Id);
+        var db = scope.ServiceProvider.GetRequiredService<PlusflatDbContext>();
+        db.Tenants.Add(tenant);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        return new Uri(baseUri, $"{tenant.Slug}/uitnodiging/{token}");
     }
 }

@@ -26,6 +26,30 @@ public sealed class DutchIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError DuplicateUserName(string userName) =>
         new() { Code = nameof(DuplicateUserName), Description = $"Er bestaat al een account met {userName}." };
 
+    public override IdentityError InvalidUserName(string? userName) =>
+        new() { Code = nameof(InvalidUserName), Description = "Dit e-mailadres kan niet als gebruikersnaam worden gebruikt." };
+
+    public override IdentityError DefaultError() =>
+        new() { Code = nameof(DefaultError), Description = "Er ging iets mis. Probeer het opnieuw." };
+
+    public override IdentityError ConcurrencyFailure() =>
+        new() { Code = nameof(ConcurrencyFailure), Description = "Iemand anders heeft dit account intussen gewijzigd. Probeer het opnieuw." };
+
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
+        new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Het wachtwoord moet minstens {uniqueChars} verschillende tekens bevatten." };
+
+    public override IdentityError PasswordRequiresNonAlphanumeric() =>
+        new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Het wachtwoord moet minstens één leesteken of symbool bevatten." };
+
+    public override IdentityError UserAlreadyHasPassword() =>
+        new() { Code = nameof(UserAlreadyHasPassword), Description = "Dit account heeft al een wachtwoord." };
+
+    public override IdentityError UserLockoutNotEnabled() =>
+        new() { Code = nameof(UserLockoutNotEnabled), Description = "Blokkeren is voor dit account niet ingeschakeld." };
+
+    public override IdentityError InvalidToken() =>
+        new() { Code = nameof(InvalidToken), Description = "Deze link is ongeldig of verlopen." };
+
     public override IdentityError InvalidEmail(string? email) =>
         new() { Code = nameof(InvalidEmail), Description = "Vul een geldig e-mailadres in." };
 }

@@ -18,10 +18,18 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
             {
                 logger.LogInformation(
                     "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms",
-                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+                    context.Request.Method, Redact(context.Request.Path.Value), context.Response.StatusCode,
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
+    }
+
+    /// <summary>An invitation link's token is a secret (it lets its holder join the tenant): never log it.</summary>
+    public static string? Redact(string? path)
+    {
+        const string marker = "/uitnodiging/";
+        var at = path?.IndexOf(marker, StringComparison.OrdinalIgnoreCase) ?? -1;
+        return at < 0 ? path : path![..(at + marker.Length)] + "***";
     }
 }
 

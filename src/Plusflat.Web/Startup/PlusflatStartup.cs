@@ -25,7 +25,8 @@ public static class PlusflatStartup
     {
         var configuration = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext();
+            .Enrich.FromLogContext()
+            .Enrich.With<RedactInvitationTokens>();
         configuration = builder.Environment.IsDevelopment()
             ? configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             : configuration.WriteTo.Console(new JsonFormatter(renderMessage: true));
@@ -46,6 +47,8 @@ public static class PlusflatStartup
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
                 options.User.RequireUniqueEmail = true;
+                // The e-mail address is the user name: allow every character an address may contain (o'brien@…, josé@…).
+                options.User.AllowedUserNameCharacters = "";
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

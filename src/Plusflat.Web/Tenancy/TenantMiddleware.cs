@@ -37,7 +37,8 @@ public sealed class TenantMiddleware(RequestDelegate next)
         {
             if (tenant is null)
             {
-                await DenyAsync(context, StatusCodes.Status404NotFound);
+                // The page answers exactly as for an unknown token (404, same text): it must not reveal which tenants exist.
+                await next(context);
                 return;
             }
 

@@ -210,6 +210,30 @@ public class ComplexFactsTests
             Assert.Throws<DomainException>(() => Complex(Facts() with { HousingCorporationId = Guid.Empty })).Field);
 
     [Fact]
+    public void Constructor_EmptyPartnerIds_Refused()
+    {
+        Assert.Equal(
+            "PreferredCareProviderId",
+            Assert.Throws<DomainException>(() => Complex(Facts() with { PreferredCareProviderId = Guid.Empty })).Field);
+        Assert.Equal(
+            "WelfarePartyId",
+            Assert.Throws<DomainException>(() => Complex(Facts() with { WelfarePartyId = Guid.Empty })).Field);
+    }
+
+    [Fact]
+    public void UpdateFacts_Partners_AreKeptAndRoundTrip()
+    {
+        var complex = Complex(Facts());
+        var care = Guid.CreateVersion7();
+        var welfare = Guid.CreateVersion7();
+
+        complex.UpdateFacts(Facts() with { PreferredCareProviderId = care, WelfarePartyId = welfare });
+
+        Assert.Equal(care, complex.PreferredCareProviderId);
+        Assert.Equal(welfare, complex.ToFacts().WelfarePartyId);
+    }
+
+    [Fact]
     public void Constructor_CatalogueOfAnotherTenant_Throws() =>
         Assert.Throws<ArgumentException>(
             () => new Complex(TenantId, Facts(), PhaseCatalogueOf(OtherTenantId), Now));

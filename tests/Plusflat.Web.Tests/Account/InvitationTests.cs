@@ -13,7 +13,9 @@ public sealed partial class InvitationTests(PlusflatApp app) : IClassFixture<Plu
 {
     private const string MembersPage = "/lltf-amsterdam/beheer/leden";
     private const string NewPassword = "Welkom-thuis-2026";
-    private const string NotOpen = "Deze uitnodiging is verlopen, al gebruikt of bestaat niet.";
+    // A link that is not open answers like any unknown page (404, the same text for every tenant), so it
+    // reveals nothing about which tenants or invitations exist.
+    private const string NotOpen = "Kwam je via een uitnodiging? Dan is die verlopen of al gebruikt";
 
     [Fact]
     public async Task Invite_AdminPostsForm_PageShowsLinkAndOpenInvitation()
@@ -68,7 +70,7 @@ public sealed partial class InvitationTests(PlusflatApp app) : IClassFixture<Plu
         var response = await second.GetAsync(link.PathAndQuery);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains(NotOpen, html, StringComparison.Ordinal);
         Assert.False(Forms.HasForm(html, "uitnodiging"));
         Assert.Null(Forms.InputValue(html, "Input.NewPassword"));
@@ -103,7 +105,7 @@ public sealed partial class InvitationTests(PlusflatApp app) : IClassFixture<Plu
         var post = await Forms.PostWithTokenAsync(client, $"/lltf-amsterdam/uitnodiging/{token}", "uitnodiging",
             await Forms.TokenFromAsync(client, "/account/inloggen"), SetPassword("Te Laat"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains(NotOpen, html, StringComparison.Ordinal);
         Assert.DoesNotContain(email, html, StringComparison.Ordinal);
         Assert.False(Forms.HasForm(html, "uitnodiging"));

@@ -67,8 +67,16 @@ internal sealed class ComplexConfiguration : IEntityTypeConfiguration<Complex>
             .HasConversion(v => v!.Value, v => new Percentage(v, nameof(Complex.ShareSocialRent)))
             .HasPrecision(5, 2);
         builder.Property(c => c.Version).IsRowVersion();
-        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.HousingCorporationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<PhaseCatalogue>().WithMany().HasForeignKey(c => c.CatalogueId).OnDelete(DeleteBehavior.Restrict);
+        // References carry the tenant: a foreign key ignores row-level security, so (tenant_id, id) keys make
+        // a reference to another tenant's organisation or catalogue impossible in the database itself.
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => new { c.TenantId, c.HousingCorporationId })
+            .HasPrincipalKey(o => new { o.TenantId, o.Id }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => new { c.TenantId, c.PreferredCareProviderId })
+            .HasPrincipalKey(o => new { o.TenantId, o.Id }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => new { c.TenantId, c.WelfarePartyId })
+            .HasPrincipalKey(o => new { o.TenantId, o.Id }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PhaseCatalogue>().WithMany().HasForeignKey(c => new { c.TenantId, c.CatalogueId })
+            .HasPrincipalKey(pc => new { pc.TenantId, pc.Id }).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.ChecklistTicks).WithOne().HasForeignKey(t => t.ComplexId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.PhaseTransitions).WithOne().HasForeignKey(t => t.ComplexId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.ChecklistTicks).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -90,7 +98,8 @@ internal sealed class ChecklistTickConfiguration : IEntityTypeConfiguration<Chec
         builder.Property(t => t.Note).HasMaxLength(1000);
         builder.Property(t => t.UntickReason).HasMaxLength(1000);
         builder.Property(t => t.EvidenceUrl).HasMaxLength(500);
-        builder.HasOne<PhaseChecklistItem>().WithMany().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PhaseChecklistItem>().WithMany().HasForeignKey(t => new { t.TenantId, t.ItemId })
+            .HasPrincipalKey(i => new { i.TenantId, i.Id }).OnDelete(DeleteBehavior.Restrict);
         // At most one active tick per item: two people ticking at once cannot both succeed.
         builder.HasIndex(t => new { t.ComplexId, t.ItemId }).IsUnique().HasFilter("unticked_at IS NULL");
     }

@@ -30,11 +30,19 @@ public sealed class FormState<TInput>
 
     public bool HasErrors => Context.GetValidationMessages().Any();
 
-    public void Show(IEnumerable<FormError> errors)
+    /// <summary>
+    /// Shows the errors at their fields. An error for a field the user cannot see — not a property of
+    /// the input, or one of <paramref name="hiddenFields"/> (e.g. the target phase in a hidden input) —
+    /// is shown above the form instead, so no message is ever lost.
+    /// </summary>
+    public void Show(IEnumerable<FormError> errors, params string[] hiddenFields)
     {
         foreach (var error in errors)
         {
-            _serverMessages.Add(new FieldIdentifier(Input, error.Field ?? ""), error.Message);
+            var visible = error.Field is { Length: > 0 } field
+                          && typeof(TInput).GetProperty(field) is not null
+                          && !hiddenFields.Contains(field, StringComparer.Ordinal);
+            _serverMessages.Add(new FieldIdentifier(Input, visible ? error.Field! : ""), error.Message);
         }
 
         Context.NotifyValidationStateChanged();

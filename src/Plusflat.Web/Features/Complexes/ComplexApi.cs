@@ -9,9 +9,10 @@ namespace Plusflat.Web.Features.Complexes;
 /// <summary>A complex as the API reads and writes it (JSON numbers; phase read-only: it changes through /phase).</summary>
 public sealed record ComplexRequest(
     string? Name, string? Address, string? Postcode, string? Municipality, string? District, Guid? HousingCorporationId,
+    Guid? PreferredCareProviderId, Guid? WelfarePartyId,
     int? DwellingCount, decimal? ShareAged65Plus, int? ZeroStepDwellings, decimal? ShareSocialRent,
     bool HasCommonRoom, bool CommonRoomOpenToNeighbourhood, bool NearFacilities, bool HasWorkspaceForTeam,
-    string? ClusterName, string? Notes, uint Version)
+    string? ClusterName, string? Notes, uint? Version)
 {
     public ComplexInput ToInput() => new()
     {
@@ -21,6 +22,8 @@ public sealed record ComplexRequest(
         Municipality = Municipality ?? "",
         District = District,
         HousingCorporationId = HousingCorporationId,
+        PreferredCareProviderId = PreferredCareProviderId,
+        WelfarePartyId = WelfarePartyId,
         DwellingCount = DwellingCount?.ToString(CultureInfo.InvariantCulture) ?? "",
         ShareAged65Plus = ShareAged65Plus?.ToString(CultureInfo.InvariantCulture),
         ZeroStepDwellings = ZeroStepDwellings?.ToString(CultureInfo.InvariantCulture),
@@ -31,13 +34,13 @@ public sealed record ComplexRequest(
         HasWorkspaceForTeam = HasWorkspaceForTeam,
         ClusterName = ClusterName,
         Notes = Notes,
-        Version = Version,
+        Version = Version ?? 0,
     };
 }
 
 public sealed record ComplexResponse(
     Guid Id, string Name, string Address, string Postcode, string Municipality, string? District, Guid? HousingCorporationId,
-    int DwellingCount, decimal? ShareAged65Plus, int? ZeroStepDwellings, decimal? ShareSocialRent,
+    Guid? PreferredCareProviderId, Guid? WelfarePartyId, int DwellingCount, decimal? ShareAged65Plus, int? ZeroStepDwellings, decimal? ShareSocialRent,
     bool HasCommonRoom, bool CommonRoomOpenToNeighbourhood, bool NearFacilities, bool HasWorkspaceForTeam,
     string? ClusterName, string? Notes, int CurrentPhase, string CurrentPhaseName, uint Version);
 
@@ -51,7 +54,7 @@ public sealed record PhaseItemResponse(Guid ItemId, int Phase, string Title, boo
 public sealed record PhaseResponse(Guid ComplexId, int CurrentPhase, string CurrentPhaseName, uint Version, IReadOnlyList<PhaseItemResponse> Items,
     IReadOnlyList<TimelineEntry> Timeline);
 
-public sealed record PhaseTransitionRequest(int? ToPhase, string? Reason, uint Version);
+public sealed record PhaseTransitionRequest(int? ToPhase, string? Reason, uint? Version);
 
 /// <summary>JSON API for complexes and their phases: /api/v1/{tenant}/complexes. Same handlers and permissions as the pages.</summary>
 public static class ComplexApi
@@ -79,29 +82,53 @@ public static class ComplexApi
             .Produces<ComplexListResponse>();
 
         complexes.MapGet("/{id:guid}", async (Guid id, ComplexHandler handler, PhaseHandler phases, CancellationToken ct) =>
-                await handler.GetForEditAsync(id, ct) is { } stored && await phases.GetAsync(id, ct) is { } phase
-                    ? Results.Ok(ToResponse(id, stored.Input, phase.CurrentPhase))
+                await CurrentAsync(id, handler, phases, ct) is { } complex
+                    ? Results.Ok(complex)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden"))
             .WithName("GetComplex").WithSummary("One complex with its facts and current phase.")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<ComplexResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        complexes.MapPost("/", async (ComplexRequest request, ComplexHandler handler, CurrentTenant current, CancellationToken ct) =>
+        complexes.MapPost("/", async (HttpRequest http, ComplexHandler handler, CurrentTenant current, CancellationToken ct) =>
             {
+                var (request, problem) = await ApiBody.ReadAsync<ComplexRequest>(http, ct);
+                if (request is null)
+                {
+                    return problem!;
+                }
+
                 var result = await handler.CreateAsync(request.ToInput(), ct);
                 return ApiResults.From(result, () => Results.Created($"/api/v1/{current.Slug}/complexes/{result.Id}", new { id = result.Id }));
             })
             .WithName("CreateComplex").WithSummary("Adds a complex (it starts in phase 0).")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .Accepts<ComplexRequest>("application/json")
             .ProducesValidationProblem();
 
-        complexes.MapPut("/{id:guid}", async (Guid id, ComplexRequest request, ComplexHandler handler, CancellationToken ct) =>
+        complexes.MapPut("/{id:guid}", async (Guid id, HttpRequest http, ComplexHandler handler, PhaseHandler phases, CancellationToken ct) =>
             {
+                var (request, problem) = await ApiBody.ReadAsync<ComplexRequest>(http, ct);
+                if (request is null)
+                {
+                    return problem!;
+                }
+
+                if (request.Version is null)
+                {
+                    return ApiBody.MissingVersion();
+                }
+
                 var result = await handler.UpdateAsync(id, request.ToInput(), ct);
+                if (result.Kind == ResultKind.Conflict && await CurrentAsync(id, handler, phases, ct) is { } stored)
+                {
+                    return ApiResults.Conflict(stored);
+                }
+
                 return ApiResults.From(result, Results.NoContent);
             })
-            .WithName("UpdateComplex").WithSummary("Changes a complex's facts; `version` must be the one last read (409 otherwise).")
+            .WithName("UpdateComplex").WithSummary("Changes a complex's facts; `version` must be the one last read (409 with the current values otherwise).")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .Accepts<ComplexRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
 
         complexes.MapGet("/{id:guid}/phase", async (Guid id, PhaseHandler phases, CancellationToken ct) =>
@@ -114,14 +141,31 @@ public static class ComplexApi
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<PhaseResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        complexes.MapPost("/{id:guid}/phase", async (Guid id, PhaseTransitionRequest request, PhaseHandler phases, CancellationToken ct) =>
+        complexes.MapPost("/{id:guid}/phase", async (Guid id, HttpRequest http, PhaseHandler phases, CancellationToken ct) =>
             {
-                var result = await phases.TransitionAsync(id, new TransitionInput { ToPhase = request.ToPhase, Reason = request.Reason, Version = request.Version }, ct);
+                var (request, problem) = await ApiBody.ReadAsync<PhaseTransitionRequest>(http, ct);
+                if (request is null)
+                {
+                    return problem!;
+                }
+
+                if (request.Version is null)
+                {
+                    return ApiBody.MissingVersion();
+                }
+
+                var result = await phases.TransitionAsync(id, new TransitionInput { ToPhase = request.ToPhase, Reason = request.Reason, Version = request.Version.Value }, ct);
+                if (result.Kind == ResultKind.Conflict && await phases.GetAsync(id, ct) is { } view)
+                {
+                    return ApiResults.Conflict(new { view.CurrentPhase, CurrentPhaseName = PhaseNames.Of(view.CurrentPhase), view.Version });
+                }
+
                 return ApiResults.From(result, Results.NoContent);
             })
             .WithName("TransitionComplexPhase")
             .WithSummary("Moves the complex one phase forward (all items ticked, or a programme lead's override with a reason) or one back (with a reason).")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .Accepts<PhaseTransitionRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -140,11 +184,16 @@ public static class ComplexApi
         return app;
     }
 
+    private static async Task<ComplexResponse?> CurrentAsync(Guid id, ComplexHandler handler, PhaseHandler phases, CancellationToken ct) =>
+        await handler.GetForEditAsync(id, ct) is { } stored && await phases.GetAsync(id, ct) is { } phase
+            ? ToResponse(id, stored.Input, phase.CurrentPhase)
+            : null;
+
     private static ComplexResponse ToResponse(Guid id, ComplexInput input, int phase)
     {
         var facts = input.ToFacts();
         return new ComplexResponse(id, facts.Name, facts.Address, facts.Postcode, facts.Municipality, facts.District, facts.HousingCorporationId,
-            facts.DwellingCount, facts.ShareAged65Plus, facts.ZeroStepDwellings, facts.ShareSocialRent, facts.HasCommonRoom,
+            facts.PreferredCareProviderId, facts.WelfarePartyId, facts.DwellingCount, facts.ShareAged65Plus, facts.ZeroStepDwellings, facts.ShareSocialRent, facts.HasCommonRoom,
             facts.CommonRoomOpenToNeighbourhood, facts.NearFacilities, facts.HasWorkspaceForTeam, facts.ClusterName, facts.Notes,
             phase, PhaseNames.Of(phase), input.Version);
     }

@@ -28,6 +28,14 @@ public sealed record ComplexListResult(IReadOnlyList<ComplexRow> Items, int Tota
 
 public sealed record CorporationOption(Guid Id, string Name);
 
+/// <summary>The organisations a complex can be linked to, by the role they play there.</summary>
+public sealed record PartnerOptions(
+    IReadOnlyList<CorporationOption> Corporations, IReadOnlyList<CorporationOption> CareProviders, IReadOnlyList<CorporationOption> WelfareParties)
+{
+    public string? NameOf(Guid? id) => id is null ? null
+        : Corporations.Concat(CareProviders).Concat(WelfareParties).FirstOrDefault(o => o.Id == id)?.Name;
+}
+
 /// <summary>Lists, creates and edits complexes (wooncomplexen) of the current programme.</summary>
 public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, IValidator<ComplexInput> validator, TimeProvider clock)
 {
@@ -55,7 +63,12 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.GetCultureInfo("nl-NL")) { Delimiter = ";" }))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.GetCultureInfo("nl-NL"))
+        {
+            Delimiter = ";",
+            // A name like "=HYPERLINK(...)" must stay text in Excel, never become a formula.
+            InjectionOptions = InjectionOptions.Escape,
+        }))
         {
             foreach (var header in new[] { "Naam", "Adres", "Postcode", "Gemeente", "Wijk", "Woningcorporatie", "Woningen", "Fase", "Fasenaam" })
             {
@@ -89,8 +102,16 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
     }
 
     public async Task<IReadOnlyList<CorporationOption>> CorporationsAsync(CancellationToken ct) =>
-        await db.Organisations.Where(o => o.Kind == OrganisationKind.HousingCorporation)
-            .OrderBy(o => o.Name).Select(o => new CorporationOption(o.Id, o.Name)).ToListAsync(ct);
+        (await PartnerOptionsAsync(ct)).Corporations;
+
+    public async Task<PartnerOptions> PartnerOptionsAsync(CancellationToken ct)
+    {
+        var kinds = new[] { OrganisationKind.HousingCorporation, OrganisationKind.CareProvider, OrganisationKind.WelfareParty };
+        var all = await db.Organisations.Where(o => kinds.Contains(o.Kind)).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct);
+        List<CorporationOption> Of(OrganisationKind kind) => all.Where(o => o.Kind == kind).Select(o => new CorporationOption(o.Id, o.Name)).ToList();
+        return new PartnerOptions(Of(OrganisationKind.HousingCorporation), Of(OrganisationKind.CareProvider), Of(OrganisationKind.WelfareParty));
+    }
 
     public async Task<(ComplexInput Input, string Name)?> GetForEditAsync(Guid id, CancellationToken ct)
     {
@@ -103,9 +124,9 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
         tenant.Demand(Permission.EditProgramme);
         return await HandlerExecution.SaveAsync(db, validator, input, async () =>
         {
-            if (await CorporationErrorAsync(input.HousingCorporationId, ct) is { } error)
+            if (await PartnerErrorsAsync(input, ct) is { Count: > 0 } errors)
             {
-                return HandlerResult.Invalid(error);
+                return HandlerResult.Invalid([.. errors]);
             }
 
             var catalogue = await CurrentCatalogueAsync(ct);
@@ -126,9 +147,9 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
                 return HandlerResult.NotFound();
             }
 
-            if (await CorporationErrorAsync(input.HousingCorporationId, ct) is { } error)
+            if (await PartnerErrorsAsync(input, ct) is { Count: > 0 } errors)
             {
-                return HandlerResult.Invalid(error);
+                return HandlerResult.Invalid([.. errors]);
             }
 
             // Optimistic concurrency: the version the user loaded must still be the stored one.
@@ -151,17 +172,23 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
         return catalogue;
     }
 
-    private async Task<FormError?> CorporationErrorAsync(Guid? corporationId, CancellationToken ct)
+    /// <summary>Each chosen partner must be an organisation of this programme of the right kind.</summary>
+    private async Task<List<FormError>> PartnerErrorsAsync(ComplexInput input, CancellationToken ct)
     {
-        if (corporationId is not { } id)
+        var wanted = new (Guid? Id, OrganisationKind Kind, string Field, string Message)[]
         {
-            return null;
-        }
-
-        var kind = await db.Organisations.Where(o => o.Id == id).Select(o => (OrganisationKind?)o.Kind).FirstOrDefaultAsync(ct);
-        return kind == OrganisationKind.HousingCorporation
-            ? null
-            : new FormError(nameof(ComplexInput.HousingCorporationId), "Kies een woningcorporatie uit het register van organisaties.");
+            (input.HousingCorporationId, OrganisationKind.HousingCorporation, nameof(ComplexInput.HousingCorporationId), "Kies een woningcorporatie uit het register van organisaties."),
+            (input.PreferredCareProviderId, OrganisationKind.CareProvider, nameof(ComplexInput.PreferredCareProviderId), "Kies een zorgaanbieder uit het register van organisaties."),
+            (input.WelfarePartyId, OrganisationKind.WelfareParty, nameof(ComplexInput.WelfarePartyId), "Kies een welzijnspartij uit het register van organisaties."),
+        };
+        var ids = wanted.Where(w => w.Id is not null).Select(w => w.Id!.Value).ToList();
+        var kinds = ids.Count == 0
+            ? []
+            : await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
+        return wanted
+            .Where(w => w.Id is { } id && (!kinds.TryGetValue(id, out var kind) || kind != w.Kind))
+            .Select(w => new FormError(w.Field, w.Message))
+            .ToList();
     }
 
     private IQueryable<Complex> Filtered(ComplexFilter filter)

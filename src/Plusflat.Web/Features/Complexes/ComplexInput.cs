@@ -23,6 +23,10 @@ public sealed class ComplexInput
 
     public Guid? HousingCorporationId { get; set; }
 
+    public Guid? PreferredCareProviderId { get; set; }
+
+    public Guid? WelfarePartyId { get; set; }
+
     public string DwellingCount { get; set; } = "";
 
     public string? ShareAged65Plus { get; set; }
@@ -53,6 +57,8 @@ public sealed class ComplexInput
         Municipality = Municipality,
         District = District,
         HousingCorporationId = HousingCorporationId,
+        PreferredCareProviderId = PreferredCareProviderId,
+        WelfarePartyId = WelfarePartyId,
         DwellingCount = NumberParsing.Integer(DwellingCount) ?? 0,
         ShareAged65Plus = NumberParsing.Decimal(ShareAged65Plus),
         ZeroStepDwellings = NumberParsing.Integer(ZeroStepDwellings),
@@ -73,6 +79,8 @@ public sealed class ComplexInput
         Municipality = facts.Municipality,
         District = facts.District,
         HousingCorporationId = facts.HousingCorporationId,
+        PreferredCareProviderId = facts.PreferredCareProviderId,
+        WelfarePartyId = facts.WelfarePartyId,
         DwellingCount = facts.DwellingCount.ToString(CultureInfo.InvariantCulture),
         ShareAged65Plus = NumberParsing.Format(facts.ShareAged65Plus),
         ZeroStepDwellings = facts.ZeroStepDwellings?.ToString(CultureInfo.InvariantCulture),

@@ -66,7 +66,6 @@ public sealed record UpdateOrganisationRequest(
 /// </remarks>
 public static class OrganisationApi
 {
-    private const string InvalidTitle = "De invoer is niet geldig.";
 
     private static readonly string UnknownKind =
         "Onbekend soort organisatie. Kies uit: " + string.Join(", ", Enum.GetNames<OrganisationKind>()) + ".";
@@ -165,30 +164,8 @@ public static class OrganisationApi
         return Results.Ok(await handler.GetAsync(id, ct));
     }
 
-    /// <summary>
-    /// Reads the body by hand rather than by parameter binding, whose failures are a bare 400: here an
-    /// unreadable body (say an unknown kind) is a problem that names the field, like any other bad input.
-    /// </summary>
-    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct)
-        where T : class
-    {
-        if (!request.HasJsonContentType())
-        {
-            return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Stuur de gegevens als JSON (application/json)."));
-        }
+    private static Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct)
+        where T : class => ApiBody.ReadAsync<T>(request, ct, field => field == "kind" ? UnknownKind : null);
 
-        try
-        {
-            var body = await request.ReadFromJsonAsync<T>(ct);
-            return body is null ? (null, Invalid("", "Stuur de gegevens als JSON-object.")) : (body, null);
-        }
-        catch (JsonException ex)
-        {
-            var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "";
-            return (null, Invalid(field, field == "kind" ? UnknownKind : "Deze waarde kan niet worden gelezen."));
-        }
-    }
-
-    private static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: InvalidTitle);
+    private static IResult Invalid(string field, string message) => ApiBody.Invalid(field, message);
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Plusflat.Domain.Organisations;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Components.Forms;
 using Plusflat.Web.Features.Shared;
 using Plusflat.Web.Tenancy;
 
@@ -146,6 +147,12 @@ public sealed class OrganisationHandler(PlusflatDbContext db, CurrentTenant tena
                 return HandlerResult.NotFound();
             }
 
+            if (input.Kind is { } newKind && newKind != organisation.Kind && await IsLinkedToComplexesAsync(organisation.Id, ct))
+            {
+                return HandlerResult.Invalid(new FormError(nameof(OrganisationInput.Kind),
+                    "Deze organisatie is gekoppeld aan een of meer wooncomplexen (als corporatie, zorgaanbieder of welzijnspartij). Ontkoppel haar daar eerst voordat je het soort wijzigt."));
+            }
+
             db.Entry(organisation).Property(o => o.Version).OriginalValue = input.Version;
             organisation.Update(
                 input.Name,
@@ -158,6 +165,10 @@ public sealed class OrganisationHandler(PlusflatDbContext db, CurrentTenant tena
             return HandlerResult.Ok(organisation.Id);
         }, ct);
     }
+
+    private Task<bool> IsLinkedToComplexesAsync(Guid organisationId, CancellationToken ct) =>
+        db.Complexes.AnyAsync(c => c.HousingCorporationId == organisationId || c.PreferredCareProviderId == organisationId
+                                   || c.WelfarePartyId == organisationId, ct);
 
     private static OrganisationDetails ToDetails(Row row) => new(
         row.Id,
