@@ -46,6 +46,16 @@ public static class DatabaseSetup
         var dataDirectory = configuration["Embedded:DataDirectory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, contentRoot)
             : Path.Combine(FindRepositoryRoot(contentRoot), ".data", "postgres", "cluster");
+        if (!EmbeddedPostgres.PostgresUserCanReach(Path.GetDirectoryName(dataDirectory)!))
+        {
+            // Running as root from a folder the postgres user cannot enter (e.g. under /root): keep the
+            // cluster in a stable folder it can reach instead, one per checkout.
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..12];
+            var fallback = Path.Combine("/var/tmp", $"plusflat-{hash.ToLowerInvariant()}", "cluster");
+            logger.LogWarning("The postgres user cannot reach {DataDirectory}; using {Fallback} for the embedded database", dataDirectory, fallback);
+            dataDirectory = fallback;
+        }
+
         var port = configuration.GetValue("Embedded:Port", 54329);
         var embedded = new EmbeddedPostgres(dataDirectory, port, logger);
         await embedded.StartAsync(cancellationToken);

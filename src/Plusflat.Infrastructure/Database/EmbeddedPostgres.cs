@@ -184,6 +184,37 @@ public sealed class EmbeddedPostgres
 
     private static bool IsRoot => Environment.UserName == "root";
 
+    /// <summary>
+    /// When this process is root, PostgreSQL runs as <c>postgres</c>, which must be able to reach the folder
+    /// (a checkout under /root, mode 700, is out of its reach). Always true when not root.
+    /// </summary>
+    public static bool PostgresUserCanReach(string directory)
+    {
+        if (!IsRoot)
+        {
+            return true;
+        }
+
+        var existing = new DirectoryInfo(Path.GetFullPath(directory));
+        while (existing is { Exists: false })
+        {
+            existing = existing.Parent;
+        }
+
+        if (existing is null)
+        {
+            return false;
+        }
+
+        using var probe = Process.Start(new ProcessStartInfo("runuser", ["-u", "postgres", "--", "test", "-x", existing.FullName])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        probe.WaitForExit();
+        return probe.ExitCode == 0;
+    }
+
     private static void GiveToPostgresUser(string directory)
     {
         if (IsRoot)
