@@ -58,6 +58,31 @@ public sealed partial class InvitationTests(PlusflatApp app) : IClassFixture<Plu
         Assert.Equal(HttpStatusCode.Redirect, (await PlusflatApp.SignInAsync(app.Client(), email, NewPassword)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("o'brien.josé@example.org")]
+    [InlineData("zorg+lltf@example.org")]
+    public async Task AcceptInvitation_UnusualAddress_NewAccountSignsInAndSeesTenant(string email)
+    {
+        var (html, link) = await InviteAsync(await app.SignedInClientAsync("admin@plusflat.demo"), email, "FlatTeamMember");
+        Assert.Contains(email, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        var invitee = app.Client();
+
+        var page = WebUtility.HtmlDecode(await invitee.GetStringAsync(link.PathAndQuery));
+        var accepted = await Forms.PostWithTokenAsync(invitee, link.PathAndQuery, "uitnodiging", PlusflatApp.AntiforgeryToken(page), SetPassword("Ongewoon Adres"));
+
+        Assert.Contains(email, page, StringComparison.Ordinal);
+        Assert.True(accepted.StatusCode == HttpStatusCode.Redirect,
+            $"Accepting answered {(int)accepted.StatusCode}: {WebUtility.HtmlDecode(await accepted.Content.ReadAsStringAsync())}");
+        var client = app.Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await PlusflatApp.SignInAsync(client, email, NewPassword)).StatusCode);
+        var home = await client.GetAsync("/lltf-amsterdam");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var homeHtml = WebUtility.HtmlDecode(await home.Content.ReadAsStringAsync());
+        Assert.Contains("Lang Leven Thuisflats Amsterdam", homeHtml, StringComparison.Ordinal);
+        Assert.Contains("Flatteamlid", homeHtml, StringComparison.Ordinal);
+        Assert.Equal(1, await MembershipCountAsync("lltf-amsterdam", email));
+    }
+
     [Fact]
     public async Task AcceptInvitation_LinkUsedBefore_ShowsNotOpenWithoutForm()
     {

@@ -137,9 +137,68 @@ public sealed class ComplexFormTests(PlusflatApp app) : IClassFixture<PlusflatAp
         var viaApi = await amsterdam.GetAsync($"/api/v1/{Tenant}/complexes/{id}");
         var viaOtherTenantUrl = await amsterdam.GetAsync($"/api/v1/thuisplusflat-rotterdam/complexes/{id}");
 
+        Assert.Equal(HttpStatusCode.NotFound, viaOwnTenantUrl.StatusCode);
         Assert.DoesNotContain(list.GetProperty("items")[0].GetProperty("name").GetString()!, await viaOwnTenantUrl.TextAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, viaApi.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, viaOtherTenantUrl.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/{0}/complexen/{1}")]
+    [InlineData("/{0}/complexen/{1}/bewerken")]
+    public async Task Page_UnknownComplexId_Returns404(string pattern)
+    {
+        var lead = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+
+        var response = await lead.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, Tenant, Guid.NewGuid()));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_NameThatIsASpreadsheetFormula_IsWrittenAsText()
+    {
+        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        const string formula = "=HYPERLINK(\"http://x\")";
+        await CreateAsync(client, formula);
+
+        var csv = await client.GetStringAsync($"/{Tenant}/complexen/export.csv?zoek=HYPERLINK");
+
+        var lines = csv.Trim('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var row = Assert.Single(lines.Skip(1));
+        // CsvHelper's InjectionOptions.Escape puts an apostrophe in front (and quotes the field, which holds quotes):
+        // a spreadsheet shows the text instead of running the formula.
+        Assert.StartsWith("\"'=HYPERLINK(\"\"http://x\"\")\";", row, StringComparison.Ordinal);
+        Assert.False(FirstField(row).StartsWith('='), $"The exported name starts a formula: {row}");
+    }
+
+    /// <summary>The first field of a CSV line, unquoted as a spreadsheet reads it.</summary>
+    private static string FirstField(string line)
+    {
+        if (!line.StartsWith('"'))
+        {
+            return line.Split(';')[0];
+        }
+
+        var value = new System.Text.StringBuilder();
+        for (var i = 1; i < line.Length; i++)
+        {
+            if (line[i] == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                value.Append('"');
+                i++;
+            }
+            else if (line[i] == '"')
+            {
+                break;
+            }
+            else
+            {
+                value.Append(line[i]);
+            }
+        }
+
+        return value.ToString();
     }
 
     [Fact]

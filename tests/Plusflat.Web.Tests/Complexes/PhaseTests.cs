@@ -189,6 +189,28 @@ public sealed class PhaseTests(PlusflatApp app) : IClassFixture<PlusflatApp>
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
     }
 
+    [Fact]
+    public async Task Tick_FlatTeamMemberPostsPageForm_IsRefusedAndTicksNothing()
+    {
+        var lead = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        var team = await app.SignedInClientAsync("team@lltf-amsterdam.demo");
+        var id = await CreateAsync(lead);
+        var item = (await OpenItemsAsync(lead, id))[0];
+
+        // The page does not render the form for a reader; the post is crafted with the antiforgery token of the page they can see.
+        var response = await team.PostFormAsync($"/{Tenant}/complexen/{id}", "afvinken", new Dictionary<string, string>
+        {
+            ["TickForm.ItemId"] = item.ToString(),
+            ["TickForm.TickedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(response.IsSuccessStatusCode, $"The flat-team member's tick answered {(int)response.StatusCode}.");
+        var phase = await PhaseAsync(lead, id);
+        Assert.DoesNotContain(phase.GetProperty("items").EnumerateArray(), i => i.GetProperty("ticked").GetBoolean());
+        Assert.Equal(0, phase.GetProperty("timeline").GetArrayLength());
+    }
+
     private static async Task<Guid> CreateAsync(HttpClient client)
     {
         var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new

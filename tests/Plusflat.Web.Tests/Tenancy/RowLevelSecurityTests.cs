@@ -10,7 +10,12 @@ namespace Plusflat.Web.Tests.Tenancy;
 /// </summary>
 public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixture<TwoTenantDatabase>
 {
-    private static readonly string[] KnownTenantTables = ["invitations", "tenant_memberships"];
+    /// <summary>Every table with a tenant_id. A migration adding one must add it here, seed it in <see cref="TwoTenantDatabase"/> and give it an INSERT below.</summary>
+    private static readonly string[] KnownTenantTables =
+    [
+        "checklist_ticks", "complexes", "invitations", "organisations", "phase_catalogues", "phase_checklist_items",
+        "phase_transitions", "programme_ambitions", "tenant_memberships",
+    ];
 
     [Fact]
     public async Task Catalog_EveryTenantTable_HasForcedRowLevelSecurityAndATenantPolicy()
@@ -61,7 +66,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
             }
         }
 
-        Assert.Superset(KnownTenantTables.ToHashSet(), tables.ToHashSet());
+        Assert.Equal(KnownTenantTables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
@@ -124,18 +129,20 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
     }
 
+    [Fact]
+    public async Task Seed_EveryTenantTable_HasRowsOfBothTenants()
+    {
+        var problems = await data.SeedProblemsAsync();
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Select_NoTenantSet_AppRoleSeesNoRowOfAnyTenantTable(bool emptySetting)
     {
-        await using var superuser = await data.SuperuserConnectionAsync();
-        var tables = await TwoTenantDatabase.TenantTablesAsync(superuser);
-        Assert.Superset(KnownTenantTables.ToHashSet(), tables.ToHashSet());
-        foreach (var known in KnownTenantTables)
-        {
-            Assert.True(await TwoTenantDatabase.CountAsync(superuser, $"SELECT count(*) FROM {known}") > 0, $"{known} has no rows to hide.");
-        }
+        var tables = await EverySeededTenantTableAsync();
 
         // Empty is what the connection interceptor sets when there is no tenant; unset is a connection nobody prepared.
         await using var app = await data.AppConnectionAsync();
@@ -173,105 +180,262 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     [Fact]
     public async Task Select_TenantASet_SeesOwnRowsAndNoneOfTenantB()
     {
+        var tables = await EverySeededTenantTableAsync();
+        await using var superuser = await data.SuperuserConnectionAsync();
         await using var app = await data.AppConnectionAsync(data.A.TenantId);
 
-        Assert.Equal(0, await TwoTenantDatabase.CountAsync(app, "SELECT count(*) FROM invitations WHERE tenant_id = $1", data.B.TenantId));
-        Assert.Equal(0, await TwoTenantDatabase.CountAsync(app, "SELECT count(*) FROM tenant_memberships WHERE tenant_id = $1", data.B.TenantId));
         Assert.Equal(0, await TwoTenantDatabase.CountAsync(app, "SELECT count(*) FROM invitations WHERE id = ANY($1)", data.B.InvitationIds.ToArray()));
         Assert.Equal(TwoTenantDatabase.InvitationsPerTenant, await TwoTenantDatabase.CountAsync(app, "SELECT count(*) FROM invitations"));
-        Assert.Equal(TwoTenantDatabase.InvitationsPerTenant,
-            await TwoTenantDatabase.CountAsync(app, "SELECT count(*) FROM invitations WHERE tenant_id = $1", data.A.TenantId));
-        Assert.Equal(TwoTenantDatabase.UsersPerTenant, await TwoTenantDatabase.CountAsync(app, "SELECT count(*) FROM tenant_memberships"));
+        Assert.Equal(data.A.MembershipIds.Count, await TwoTenantDatabase.CountAsync(app, "SELECT count(*) FROM tenant_memberships"));
 
-        foreach (var table in await TwoTenantDatabase.TenantTablesAsync(app))
+        var problems = new List<string>();
+        foreach (var table in tables)
         {
-            var foreign = await TwoTenantDatabase.CountAsync(app,
-                $"SELECT count(*) FROM {EmbeddedPostgres.Quote(table)} WHERE tenant_id IS DISTINCT FROM $1", data.A.TenantId);
-            Assert.True(foreign == 0, $"{table}: {foreign} rows of another tenant visible under tenant A.");
+            var quoted = EmbeddedPostgres.Quote(table);
+            var own = await TwoTenantDatabase.CountAsync(superuser, $"SELECT count(*) FROM {quoted} WHERE tenant_id = $1", data.A.TenantId);
+            var visible = await TwoTenantDatabase.CountAsync(app, $"SELECT count(*) FROM {quoted}");
+            var foreign = await TwoTenantDatabase.CountAsync(app, $"SELECT count(*) FROM {quoted} WHERE tenant_id IS DISTINCT FROM $1", data.A.TenantId);
+            var foreignById = await TwoTenantDatabase.CountAsync(app, $"SELECT count(*) FROM {quoted} WHERE id = $1", data.B.RowIds[table]);
+            if (visible != own)
+            {
+                problems.Add($"{table}: tenant A sees {visible} rows, it has {own}.");
+            }
+
+            if (foreign != 0 || foreignById != 0)
+            {
+                problems.Add($"{table}: {foreign} rows of another tenant visible under tenant A (B's seeded row by id: {foreignById}).");
+            }
         }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    public static TheoryData<string> TenantTables => [.. KnownTenantTables];
+
     [Theory]
-    [InlineData("invitations")]
-    [InlineData("tenant_memberships")]
+    [MemberData(nameof(TenantTables))]
     public async Task Insert_OtherTenantsIdWhileTenantASet_FailsWithCheck(string table)
     {
+        await EverySeededTenantTableAsync();
+        await using var superuser = await data.SuperuserConnectionAsync();
+        var countOfB = $"SELECT count(*) FROM {table} WHERE tenant_id = $1";
+        var before = await TwoTenantDatabase.CountAsync(superuser, countOfB, data.B.TenantId);
         await using var app = await data.AppConnectionAsync(data.A.TenantId);
 
-        // Control: the same row for tenant A itself is accepted (then rolled back), so only the tenant id decides.
+        // Control: the same row for tenant A itself (its own references) is accepted, then rolled back, so only the tenant id decides.
         await using (var transaction = await app.BeginTransactionAsync())
         {
-            Assert.Equal(1, await InsertAsync(app, transaction, table, data.A.TenantId));
+            if (table == "programme_ambitions")
+            {
+                // One ambition per tenant: make room for the control row.
+                await using var makeRoom = new NpgsqlCommand("DELETE FROM programme_ambitions", app, transaction);
+                Assert.Equal(1, await makeRoom.ExecuteNonQueryAsync());
+            }
+
+            Assert.Equal(1, await InsertAsync(app, transaction, table, data.A));
             await transaction.RollbackAsync();
         }
 
         await using (var transaction = await app.BeginTransactionAsync())
         {
-            var error = await Assert.ThrowsAsync<PostgresException>(() => InsertAsync(app, transaction, table, data.B.TenantId));
+            var error = await Assert.ThrowsAsync<PostgresException>(() => InsertAsync(app, transaction, table, data.B));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
             Assert.Contains("row-level security", error.MessageText, StringComparison.Ordinal);
         }
 
-        await using var superuser = await data.SuperuserConnectionAsync();
-        Assert.Equal(table == "invitations" ? TwoTenantDatabase.InvitationsPerTenant : TwoTenantDatabase.UsersPerTenant,
-            await TwoTenantDatabase.CountAsync(superuser, $"SELECT count(*) FROM {table} WHERE tenant_id = $1", data.B.TenantId));
+        Assert.Equal(before, await TwoTenantDatabase.CountAsync(superuser, countOfB, data.B.TenantId));
     }
 
     [Theory]
-    [InlineData("invitations")]
-    [InlineData("tenant_memberships")]
+    [MemberData(nameof(TenantTables))]
     public async Task Update_MovingOwnRowToTenantB_FailsWithCheck(string table)
     {
-        var rowId = table == "invitations" ? data.A.InvitationIds[0] : data.A.MembershipIds[0];
+        await EverySeededTenantTableAsync();
         await using var app = await data.AppConnectionAsync(data.A.TenantId);
         await using var transaction = await app.BeginTransactionAsync();
         await using var command = new NpgsqlCommand($"UPDATE {table} SET tenant_id = $1 WHERE id = $2", app, transaction)
         {
-            Parameters = { new() { Value = data.B.TenantId }, new() { Value = rowId } },
+            Parameters = { new() { Value = data.B.TenantId }, new() { Value = data.A.RowIds[table] } },
         };
 
+        // A row that tenant A could not see would be "updated" zero times without an error: the throw proves the check ran.
         var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
 
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        Assert.Contains("row-level security", error.MessageText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task UpdateAndDelete_TenantBRowsWhileTenantASet_AffectNothing()
     {
-        await using var app = await data.AppConnectionAsync(data.A.TenantId);
+        var tables = await EverySeededTenantTableAsync();
+        await using var superuser = await data.SuperuserConnectionAsync();
+        await using var app = await data.AppConnectionAsync(data.A.TenantId, data.CrossTenantUserId);
         await using var transaction = await app.BeginTransactionAsync();
 
-        await using var update = new NpgsqlCommand("UPDATE invitations SET email = 'stolen@example.test' WHERE tenant_id = $1", app, transaction)
+        var touched = new List<string>();
+        foreach (var table in tables)
         {
-            Parameters = { new() { Value = data.B.TenantId } },
-        };
-        await using var delete = new NpgsqlCommand("DELETE FROM tenant_memberships WHERE tenant_id = $1", app, transaction)
-        {
-            Parameters = { new() { Value = data.B.TenantId } },
-        };
+            var quoted = EmbeddedPostgres.Quote(table);
+            await using var update = new NpgsqlCommand($"UPDATE {quoted} SET tenant_id = tenant_id WHERE tenant_id = $1", app, transaction)
+            {
+                Parameters = { new() { Value = data.B.TenantId } },
+            };
+            await using var delete = new NpgsqlCommand($"DELETE FROM {quoted} WHERE tenant_id = $1", app, transaction)
+            {
+                Parameters = { new() { Value = data.B.TenantId } },
+            };
+            var updated = await update.ExecuteNonQueryAsync();
+            var deleted = await delete.ExecuteNonQueryAsync();
+            if (updated != 0 || deleted != 0)
+            {
+                touched.Add($"{table}: {updated} updated, {deleted} deleted");
+            }
+        }
 
-        Assert.Equal(0, await update.ExecuteNonQueryAsync());
-        Assert.Equal(0, await delete.ExecuteNonQueryAsync());
         await transaction.RollbackAsync();
+        Assert.True(touched.Count == 0, "Tenant B rows changed while tenant A was set: " + string.Join(", ", touched));
+        foreach (var table in tables)
+        {
+            Assert.Equal(1, await TwoTenantDatabase.CountAsync(superuser, $"SELECT count(*) FROM {EmbeddedPostgres.Quote(table)} WHERE id = $1", data.B.RowIds[table]));
+        }
     }
 
-    private async Task<int> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, Guid tenantId)
+    [Fact]
+    public async Task Memberships_UserOfAAndBWithTenantASet_SeesOwnMembershipInBForTheTenantSwitcher()
     {
-        var sql = table switch
+        await using var app = await data.AppConnectionAsync(data.A.TenantId, data.CrossTenantUserId);
+
+        var ownTenants = await GuidsAsync(app, "SELECT tenant_id FROM tenant_memberships WHERE user_id = $1", data.CrossTenantUserId);
+        var ofB = await GuidsAsync(app, "SELECT id FROM tenant_memberships WHERE tenant_id = $1", data.B.TenantId);
+
+        Assert.Equal(new[] { data.A.TenantId, data.B.TenantId }.Order(), ownTenants.Order());
+        Assert.Equal([data.CrossTenantMembershipId], ofB);
+    }
+
+    [Fact]
+    public async Task Memberships_UpdateAndDeleteOwnMembershipInBWithTenantASet_AffectNothing()
+    {
+        await using var app = await data.AppConnectionAsync(data.A.TenantId, data.CrossTenantUserId);
+        await using var transaction = await app.BeginTransactionAsync();
+
+        // The row is readable (the switcher needs it) — so zero rows below is the policy per command at work, not invisibility.
+        Assert.Equal(1, await TwoTenantDatabase.CountAsync(app, "SELECT count(*) FROM tenant_memberships WHERE id = $1", data.CrossTenantMembershipId));
+        var promoted = await ExecuteAsync(app, transaction, "UPDATE tenant_memberships SET role = 'TenantAdmin' WHERE id = $1", data.CrossTenantMembershipId);
+        var movedIntoA = await ExecuteAsync(app, transaction, "UPDATE tenant_memberships SET tenant_id = $2 WHERE id = $1", data.CrossTenantMembershipId, data.A.TenantId);
+        var deleted = await ExecuteAsync(app, transaction, "DELETE FROM tenant_memberships WHERE id = $1", data.CrossTenantMembershipId);
+        var deletedAllOwn = await ExecuteAsync(app, transaction, "DELETE FROM tenant_memberships WHERE user_id = $1 AND tenant_id = $2", data.CrossTenantUserId, data.B.TenantId);
+        await transaction.RollbackAsync();
+
+        Assert.Equal(0, promoted);
+        Assert.Equal(0, movedIntoA);
+        Assert.Equal(0, deleted);
+        Assert.Equal(0, deletedAllOwn);
+        await using var superuser = await data.SuperuserConnectionAsync();
+        Assert.Equal(1, await TwoTenantDatabase.CountAsync(superuser,
+            "SELECT count(*) FROM tenant_memberships WHERE id = $1 AND tenant_id = $2 AND role = 'Observer'", data.CrossTenantMembershipId, data.B.TenantId));
+    }
+
+    [Fact]
+    public async Task Memberships_InsertForTenantBByUserOfBWithTenantASet_FailsWithCheck()
+    {
+        await using var app = await data.AppConnectionAsync(data.A.TenantId, data.CrossTenantUserId);
+        await using var transaction = await app.BeginTransactionAsync();
+
+        // The user may read their memberships in B; that must not let them add one there (e.g. make themselves admin).
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(app, transaction,
+            "INSERT INTO tenant_memberships (id, tenant_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'TenantAdmin')",
+            data.B.TenantId, data.CrossTenantUserId));
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        Assert.Contains("row-level security", error.MessageText, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params object[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var parameter in parameters)
         {
-            "invitations" => """
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<Guid>> GuidsAsync(NpgsqlConnection connection, string sql, Guid parameter)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = parameter } } };
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Every tenant table, after checking each has rows of both tenants: a check over an empty table proves nothing.</summary>
+    private async Task<List<string>> EverySeededTenantTableAsync()
+    {
+        var problems = await data.SeedProblemsAsync();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        await using var superuser = await data.SuperuserConnectionAsync();
+        var tables = await TwoTenantDatabase.TenantTablesAsync(superuser);
+        Assert.Equal(KnownTenantTables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
+        return tables;
+    }
+
+    /// <summary>
+    /// Inserts one new row into <paramref name="table"/> for <paramref name="rows"/>' tenant, referencing only that tenant's
+    /// rows and clashing with no unique index, so that under its own tenant the insert succeeds.
+    /// </summary>
+    private static async Task<int> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, TenantRows rows)
+    {
+        (string Sql, object[] Parameters) insert = table switch
+        {
+            "invitations" => ("""
                 INSERT INTO invitations (id, tenant_id, email, role, token_hash, invited_by, created_at, expires_at)
                 VALUES (gen_random_uuid(), $1, 'intruder@example.test', 'TenantAdmin', md5(random()::text), $2, now(), now() + interval '7 days')
-                """,
-            "tenant_memberships" => """
+                """, [rows.TenantId, rows.UserIds[0]]),
+            "tenant_memberships" => ("""
                 INSERT INTO tenant_memberships (id, tenant_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'TenantAdmin')
-                """,
-            _ => throw new ArgumentOutOfRangeException(nameof(table)),
+                """, [rows.TenantId, rows.UserIds[0]]),
+            "organisations" => ("""
+                INSERT INTO organisations (id, tenant_id, name, kind) VALUES (gen_random_uuid(), $1, 'Indringer', 'Other')
+                """, [rows.TenantId]),
+            "phase_catalogues" => ("""
+                INSERT INTO phase_catalogues (id, tenant_id, version, created_at) VALUES (gen_random_uuid(), $1, 99, now())
+                """, [rows.TenantId]),
+            "phase_checklist_items" => ("""
+                INSERT INTO phase_checklist_items (id, tenant_id, catalogue_id, phase, code, title, sort_order)
+                VALUES (gen_random_uuid(), $1, $2, 1, 'p1-' || md5(random()::text), 'Indringer', 20)
+                """, [rows.TenantId, rows.CatalogueId]),
+            "complexes" => ("""
+                INSERT INTO complexes (id, tenant_id, name, address, postcode, municipality, housing_corporation_id, dwelling_count,
+                                       has_common_room, common_room_open_to_neighbourhood, near_facilities, has_workspace_for_team,
+                                       created_at, catalogue_id, current_phase, checklist_revision)
+                VALUES (gen_random_uuid(), $1, 'Indringer', 'Straat 2', '1011 AB', 'Amsterdam', $2, 50, false, false, false, false, now(), $3, 0, 0)
+                """, [rows.TenantId, rows.OrganisationId, rows.CatalogueId]),
+            "checklist_ticks" => ("""
+                INSERT INTO checklist_ticks (id, tenant_id, complex_id, item_id, phase, ticked_on, ticked_by, ticked_by_name, unticked_at)
+                VALUES (gen_random_uuid(), $1, $2, $3, 0, current_date, $4, 'Indringer', now())
+                """, [rows.TenantId, rows.ComplexId, rows.ChecklistItemId, rows.UserIds[0]]),
+            "phase_transitions" => ("""
+                INSERT INTO phase_transitions (id, tenant_id, complex_id, from_phase, to_phase, at, "by", by_name, was_override)
+                VALUES (gen_random_uuid(), $1, $2, 1, 0, now(), $3, 'Indringer', false)
+                """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
+            "programme_ambitions" => ("""
+                INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES (gen_random_uuid(), $1, 99, 2040)
+                """, [rows.TenantId]),
+            _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };
-        await using var command = new NpgsqlCommand(sql, connection, transaction)
+        await using var command = new NpgsqlCommand(insert.Sql, connection, transaction);
+        foreach (var parameter in insert.Parameters)
         {
-            Parameters = { new() { Value = tenantId }, new() { Value = data.A.UserIds[0] } },
-        };
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
         return await command.ExecuteNonQueryAsync();
     }
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure;
+using Plusflat.Infrastructure.Database;
 using Plusflat.Infrastructure.Identity;
 using Plusflat.Infrastructure.Persistence;
 using Plusflat.Infrastructure.Tenancy;
@@ -8,12 +9,18 @@ using Plusflat.Infrastructure.Tenancy;
 namespace Plusflat.Web.Tests.Tenancy;
 
 /// <summary>The rows one tenant got in a <see cref="TwoTenantDatabase"/>.</summary>
-public sealed record TenantRows(Guid TenantId, IReadOnlyList<Guid> UserIds, IReadOnlyList<Guid> MembershipIds, IReadOnlyList<Guid> InvitationIds);
+/// <param name="RowIds">One row id per tenant table (table name → id), for tests that loop over every tenant table.</param>
+public sealed record TenantRows(
+    Guid TenantId, IReadOnlyList<Guid> UserIds, IReadOnlyList<Guid> MembershipIds, IReadOnlyList<Guid> InvitationIds,
+    Guid OrganisationId, Guid CatalogueId, Guid ChecklistItemId, Guid ComplexId, IReadOnlyDictionary<string, Guid> RowIds);
 
 /// <summary>
-/// A migrated database (no portal, no demo data) with two tenants A and B, each with its own users,
-/// memberships and invitations, inserted as the superuser (who is not bound by row-level security).
-/// Tests read it through the application role; they must not change the rows they count.
+/// A migrated database (no portal, no demo data) with two tenants A and B, each with at least one row in
+/// every table that has a <c>tenant_id</c> (users, memberships, invitations, and an organisation, a phase
+/// catalogue with an item, a complex with a tick and a transition, an ambition), inserted as the superuser
+/// (who is not bound by row-level security). User 0 of tenant A is also a member of tenant B
+/// (<see cref="CrossTenantUserId"/>). Tests read it through the application role; they must not change
+/// the rows they count (write inside a transaction that is rolled back).
 /// </summary>
 public sealed class TwoTenantDatabase : IAsyncLifetime
 {
@@ -28,6 +35,12 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
 
     public TenantRows B { get; private set; } = default!;
 
+    /// <summary>A user of tenant A (its user 0) who also has a membership in tenant B: the tenant switcher's case.</summary>
+    public Guid CrossTenantUserId => A.UserIds[0];
+
+    /// <summary>The membership of <see cref="CrossTenantUserId"/> in tenant B (role Observer); part of <c>B.MembershipIds</c>.</summary>
+    public Guid CrossTenantMembershipId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Database = await PostgresCluster.CreateDatabaseAsync();
@@ -37,6 +50,15 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
         }.ConnectionString;
         A = await AddTenantAsync("tenant-a");
         B = await AddTenantAsync("tenant-b");
+
+        CrossTenantMembershipId = Guid.CreateVersion7();
+        await using (var connection = await SuperuserConnectionAsync())
+        {
+            await ExecuteAsync(connection, "INSERT INTO tenant_memberships (id, tenant_id, user_id, role) VALUES ($1, $2, $3, 'Observer')",
+                CrossTenantMembershipId, B.TenantId, CrossTenantUserId);
+        }
+
+        B = B with { MembershipIds = [.. B.MembershipIds, CrossTenantMembershipId] };
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -75,6 +97,36 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
         }
 
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// What is missing for tests over every tenant table to mean something: each discovered table must hold
+    /// rows of both tenants (a check on an empty table passes vacuously) and have a row id in <see cref="TenantRows.RowIds"/>.
+    /// Empty when all is well; otherwise one line per problem, saying what to seed.
+    /// </summary>
+    public async Task<List<string>> SeedProblemsAsync()
+    {
+        await using var superuser = await SuperuserConnectionAsync();
+        var problems = new List<string>();
+        foreach (var table in await TenantTablesAsync(superuser))
+        {
+            foreach (var (label, rows) in new[] { ("A", A), ("B", B) })
+            {
+                var count = await CountAsync(superuser, $"SELECT count(*) FROM {EmbeddedPostgres.Quote(table)} WHERE tenant_id = $1", rows.TenantId);
+                if (count == 0)
+                {
+                    problems.Add($"{table}: no row of tenant {label}. Seed one for both tenants in {nameof(TwoTenantDatabase)}.{nameof(SeedProgrammeRowsAsync)}, "
+                                 + "or the row-level security checks of this table pass without testing anything.");
+                }
+
+                if (!rows.RowIds.ContainsKey(table))
+                {
+                    problems.Add($"{table}: no row id of tenant {label} in {nameof(TenantRows)}.{nameof(TenantRows.RowIds)}; add the seeded row's id there.");
+                }
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>The tables in schema public with a <c>tenant_id</c> column, discovered from the catalog.</summary>
@@ -124,6 +176,71 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             .ToList();
         db.Invitations.AddRange(invitations);
         await db.SaveChangesAsync();
-        return new TenantRows(tenant.Id, users.Select(u => u.Id).ToList(), memberships.Select(m => m.Id).ToList(), invitations.Select(i => i.Id).ToList());
+
+        var programme = await SeedProgrammeRowsAsync(tenant.Id, users[0].Id);
+        var rowIds = new Dictionary<string, Guid>(programme.RowIds)
+        {
+            ["tenant_memberships"] = memberships[0].Id,
+            ["invitations"] = invitations[0].Id,
+        };
+        return new TenantRows(tenant.Id, users.Select(u => u.Id).ToList(), memberships.Select(m => m.Id).ToList(), invitations.Select(i => i.Id).ToList(),
+            programme.OrganisationId, programme.CatalogueId, programme.ChecklistItemId, programme.ComplexId, rowIds);
+    }
+
+    /// <summary>
+    /// One row in each programme table of the tenant, in plain SQL as the superuser, every reference inside the
+    /// tenant (the composite (tenant_id, id) keys of 0003 would refuse anything else). A migration that adds a
+    /// tenant table must add its row here (see <see cref="SeedProblemsAsync"/>).
+    /// </summary>
+    private async Task<(Guid OrganisationId, Guid CatalogueId, Guid ChecklistItemId, Guid ComplexId, Dictionary<string, Guid> RowIds)> SeedProgrammeRowsAsync(
+        Guid tenantId, Guid userId)
+    {
+        var ids = new Dictionary<string, Guid>
+        {
+            ["organisations"] = Guid.CreateVersion7(),
+            ["phase_catalogues"] = Guid.CreateVersion7(),
+            ["phase_checklist_items"] = Guid.CreateVersion7(),
+            ["complexes"] = Guid.CreateVersion7(),
+            ["checklist_ticks"] = Guid.CreateVersion7(),
+            ["phase_transitions"] = Guid.CreateVersion7(),
+            ["programme_ambitions"] = Guid.CreateVersion7(),
+        };
+        await using var connection = await SuperuserConnectionAsync();
+        await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
+            ids["organisations"], tenantId);
+        await ExecuteAsync(connection, "INSERT INTO phase_catalogues (id, tenant_id, version, created_at) VALUES ($1, $2, 1, now())",
+            ids["phase_catalogues"], tenantId);
+        await ExecuteAsync(connection, """
+            INSERT INTO phase_checklist_items (id, tenant_id, catalogue_id, phase, code, title, sort_order)
+            VALUES ($1, $2, $3, 0, 'p0-start', 'Start', 10)
+            """, ids["phase_checklist_items"], tenantId, ids["phase_catalogues"]);
+        await ExecuteAsync(connection, """
+            INSERT INTO complexes (id, tenant_id, name, address, postcode, municipality, housing_corporation_id, dwelling_count,
+                                   has_common_room, common_room_open_to_neighbourhood, near_facilities, has_workspace_for_team,
+                                   created_at, catalogue_id, current_phase, checklist_revision)
+            VALUES ($1, $2, 'Flat', 'Straat 1', '1011 AB', 'Amsterdam', $3, 100, false, false, false, false, now(), $4, 0, 1)
+            """, ids["complexes"], tenantId, ids["organisations"], ids["phase_catalogues"]);
+        await ExecuteAsync(connection, """
+            INSERT INTO checklist_ticks (id, tenant_id, complex_id, item_id, phase, ticked_on, ticked_by, ticked_by_name)
+            VALUES ($1, $2, $3, $4, 0, current_date, $5, 'Seeder')
+            """, ids["checklist_ticks"], tenantId, ids["complexes"], ids["phase_checklist_items"], userId);
+        await ExecuteAsync(connection, """
+            INSERT INTO phase_transitions (id, tenant_id, complex_id, from_phase, to_phase, at, "by", by_name, reason, was_override)
+            VALUES ($1, $2, $3, 0, 1, now(), $4, 'Seeder', 'Seed', true)
+            """, ids["phase_transitions"], tenantId, ids["complexes"], userId);
+        await ExecuteAsync(connection, "INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES ($1, $2, 30, 2030)",
+            ids["programme_ambitions"], tenantId);
+        return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
+    }
+
+    public static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, params object[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return await command.ExecuteNonQueryAsync();
     }
 }

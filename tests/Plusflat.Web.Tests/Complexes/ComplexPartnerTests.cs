@@ -1,0 +1,144 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using static Plusflat.Web.Tests.Organisations.OrganisationForms;
+
+namespace Plusflat.Web.Tests.Complexes;
+
+/// <summary>
+/// A complex's partners — housing corporation, preferred care provider, welfare party — are organisations of the
+/// same programme, of the matching kind. A wrong choice is a 400 naming the field, never a 500 from the database.
+/// </summary>
+public sealed class ComplexPartnerTests(PlusflatApp app) : IClassFixture<PlusflatApp>
+{
+    private const string Lead = "lead@lltf-amsterdam.demo";
+    private const string ComplexesUrl = $"/api/v1/{Amsterdam}/complexes";
+
+    [Theory]
+    [InlineData("housingCorporationId", "WelfareParty", "Kies een woningcorporatie uit het register van organisaties.")]
+    [InlineData("preferredCareProviderId", "HousingCorporation", "Kies een zorgaanbieder uit het register van organisaties.")]
+    [InlineData("welfarePartyId", "CareProvider", "Kies een welzijnspartij uit het register van organisaties.")]
+    public async Task Create_PartnerOfTheWrongKind_Returns400NamingTheFieldAndSavesNothing(string field, string kind, string message)
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var (organisation, _) = await CreateViaApiAsync(client, new { name = UniqueName("Verkeerd soort"), kind });
+        var name = UniqueName("Verkeerde partner");
+
+        var response = await client.PostAsJsonAsync(ComplexesUrl, Body(name, (field, organisation)));
+
+        var errors = await ProblemErrorsAsync(response);
+        Assert.Equal(message, errors.GetProperty(field)[0].GetString());
+        Assert.False(await ComplexExistsAsync(client, name));
+    }
+
+    [Theory]
+    [InlineData("housingCorporationId", "HousingCorporation")]
+    [InlineData("preferredCareProviderId", "CareProvider")]
+    [InlineData("welfarePartyId", "WelfareParty")]
+    public async Task CreateAndUpdate_PartnerOfAnotherTenant_Returns400NamingTheFieldAndSavesNothing(string field, string kind)
+    {
+        var rotterdam = await app.SignedInClientAsync("lead@thuisplusflat-rotterdam.demo");
+        var (foreign, _) = await CreateViaApiAsync(rotterdam, new { name = UniqueName("Rotterdamse partner"), kind }, Rotterdam);
+        var client = await app.SignedInClientAsync(Lead);
+        var name = UniqueName("Amsterdams complex");
+        var existingName = UniqueName("Bestaand complex");
+        var existing = await CreateComplexAsync(client, Body(existingName));
+        var version = (await client.GetJsonAsync($"{ComplexesUrl}/{existing}")).GetProperty("version").GetUInt32();
+
+        var created = await client.PostAsJsonAsync(ComplexesUrl, Body(name, (field, foreign)));
+        var updated = await client.PutAsJsonAsync($"{ComplexesUrl}/{existing}", Body(existingName, (field, foreign), ("version", version)));
+
+        Assert.True((await ProblemErrorsAsync(created)).TryGetProperty(field, out _));
+        Assert.True((await ProblemErrorsAsync(updated)).TryGetProperty(field, out _));
+        Assert.False(await ComplexExistsAsync(client, name));
+        var stored = await client.GetJsonAsync($"{ComplexesUrl}/{existing}");
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty(field).ValueKind);
+        Assert.Equal(version, stored.GetProperty("version").GetUInt32());
+    }
+
+    [Fact]
+    public async Task Create_ValidPartners_AreSavedAndShownUnderPartners()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var corporationName = UniqueName("Woonstichting Partner");
+        var careName = UniqueName("Zorg Partner");
+        var welfareName = UniqueName("Welzijn Partner");
+        var (corporation, _) = await CreateViaApiAsync(client, new { name = corporationName, kind = "HousingCorporation" });
+        var (care, _) = await CreateViaApiAsync(client, new { name = careName, kind = "CareProvider" });
+        var (welfare, _) = await CreateViaApiAsync(client, new { name = welfareName, kind = "WelfareParty" });
+
+        var careProviders = await client.GetJsonAsync($"{ApiUrl()}?kind=CareProvider");
+        var id = await CreateComplexAsync(client, Body(UniqueName("Partnerflat"),
+            ("housingCorporationId", corporation), ("preferredCareProviderId", care), ("welfarePartyId", welfare)));
+        var stored = await client.GetJsonAsync($"{ComplexesUrl}/{id}");
+        var page = await client.GetAsync($"/{Amsterdam}/complexen/{id}");
+
+        var offered = careProviders.EnumerateArray().ToList();
+        Assert.Contains(offered, o => o.GetProperty("id").GetGuid() == care);
+        Assert.All(offered, o => Assert.Equal("CareProvider", o.GetProperty("kind").GetString()));
+        Assert.Equal(corporation, stored.GetProperty("housingCorporationId").GetGuid());
+        Assert.Equal(care, stored.GetProperty("preferredCareProviderId").GetGuid());
+        Assert.Equal(welfare, stored.GetProperty("welfarePartyId").GetGuid());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var partners = PartnersSection(await page.TextAsync());
+        Assert.Contains($"<dt>Woningcorporatie</dt><dd>{corporationName}</dd>", partners, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Voorkeurszorgaanbieder</dt><dd>{careName}</dd>", partners, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Welzijnspartij</dt><dd>{welfareName}</dd>", partners, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateOrganisation_KindOfACorporationInUse_Returns400NamingKindAndKeepsTheKind()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var name = UniqueName("Corporatie In Gebruik");
+        var (corporation, version) = await CreateViaApiAsync(client, new { name, kind = "HousingCorporation" });
+        await CreateComplexAsync(client, Body(UniqueName("Gekoppeld complex"), ("housingCorporationId", corporation)));
+
+        var response = await client.PutAsJsonAsync($"{ApiUrl()}/{corporation}", new { name, kind = "Municipality", version });
+
+        var errors = await ProblemErrorsAsync(response);
+        Assert.StartsWith("Deze organisatie is gekoppeld aan een of meer wooncomplexen", errors.GetProperty("kind")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("HousingCorporation", (await GetViaApiAsync(client, corporation)).GetProperty("kind").GetString());
+    }
+
+    private static Dictionary<string, object> Body(string name, params (string Field, object Value)[] extra)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["name"] = name, ["address"] = "Partnerstraat 4", ["postcode"] = "1013 AB", ["municipality"] = "Amsterdam", ["dwellingCount"] = 140,
+        };
+        foreach (var (field, value) in extra)
+        {
+            body[field] = value;
+        }
+
+        return body;
+    }
+
+    private static async Task<Guid> CreateComplexAsync(HttpClient client, Dictionary<string, object> body)
+    {
+        var response = await client.PostAsJsonAsync(ComplexesUrl, body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<bool> ComplexExistsAsync(HttpClient client, string name) =>
+        (await client.GetJsonAsync($"{ComplexesUrl}?q={Uri.EscapeDataString(name)}")).GetProperty("totalCount").GetInt32() > 0;
+
+    private static async Task<JsonElement> ProblemErrorsAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"Expected 400, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("errors").Clone();
+    }
+
+    /// <summary>The detail page's "Partners" heading and its list, up to the end of that list.</summary>
+    private static string PartnersSection(string html)
+    {
+        var start = html.IndexOf("id=\"partners\">Partners</h2>", StringComparison.Ordinal);
+        Assert.True(start >= 0, "The detail page has no Partners section.");
+        var end = html.IndexOf("</dl>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+}

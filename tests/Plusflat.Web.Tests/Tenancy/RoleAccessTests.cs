@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Plusflat.Web.Tests.Account;
+
+namespace Plusflat.Web.Tests.Tenancy;
+
+/// <summary>What roles other than lead and flat-team member may do with the programme's complexes, end to end.</summary>
+public sealed partial class RoleAccessTests(PlusflatApp app) : IClassFixture<PlusflatApp>
+{
+    private const string Password = "Meelezen-thuis-2026";
+
+    [Fact]
+    public async Task Observer_InvitedByAdmin_ReadsComplexesButCannotCreate()
+    {
+        var observer = await InvitedObserverAsync();
+
+        var list = await observer.GetAsync("/lltf-amsterdam/complexen");
+        var api = await observer.GetAsync("/api/v1/lltf-amsterdam/complexes");
+        var newPage = await observer.GetAsync("/lltf-amsterdam/complexen/nieuw");
+        var post = await observer.PostAsJsonAsync("/api/v1/lltf-amsterdam/complexes", new
+        {
+            name = "Meelezer maakt", address = "Kijkweg 1", postcode = "1011 AB", municipality = "Amsterdam", dwellingCount = 100,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var html = await list.TextAsync();
+        Assert.Contains("wooncomplexen gevonden", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nieuw wooncomplex", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.True((await api.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("totalCount").GetInt32() > 0);
+        Assert.Equal(HttpStatusCode.Forbidden, newPage.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        var lead = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        Assert.Equal(0, (await lead.GetJsonAsync("/api/v1/lltf-amsterdam/complexes?q=Meelezer%20maakt")).GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Assessor_ProgrammeOfAnotherTenantIsNotFound_OwnZorgkantoorHasNoComplexes()
+    {
+        var assessor = await app.SignedInClientAsync("assessor@zorgkantoor-amsterdam.demo");
+
+        var otherTenant = await assessor.GetAsync("/lltf-amsterdam/complexen");
+        var otherTenantApi = await assessor.GetAsync("/api/v1/lltf-amsterdam/complexes");
+        var ownTenant = await assessor.GetAsync("/zorgkantoor-amsterdam/complexen");
+        var ownTenantApi = await assessor.GetAsync("/api/v1/zorgkantoor-amsterdam/complexes");
+        var ownHome = await assessor.GetAsync("/zorgkantoor-amsterdam");
+
+        Assert.Equal(HttpStatusCode.NotFound, otherTenant.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherTenantApi.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, ownTenant.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, ownTenantApi.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ownHome.StatusCode);
+        Assert.DoesNotContain("/zorgkantoor-amsterdam/complexen", await ownHome.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The admin invites a new person as Observer through the members page; the person accepts and is signed in.</summary>
+    private async Task<HttpClient> InvitedObserverAsync()
+    {
+        var admin = await app.SignedInClientAsync("admin@plusflat.demo");
+        var email = $"meelezer-{Guid.NewGuid():N}@example.test";
+        var invited = await Forms.PostAsync(admin, "/lltf-amsterdam/beheer/leden", "uitnodigen", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Role"] = "Observer",
+        });
+        var link = InviteLink().Match(await invited.Content.ReadAsStringAsync());
+        Assert.True(link.Success, "The members page shows no invitation link after inviting.");
+        var path = new Uri(WebUtility.HtmlDecode(link.Groups[1].Value)).PathAndQuery;
+
+        var observer = app.Client();
+        var accepted = await Forms.PostAsync(observer, path, "uitnodiging", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Mees Kijker",
+            ["Input.NewPassword"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Contains("Je rollen hier: Meelezer", WebUtility.HtmlDecode(await observer.GetStringAsync("/lltf-amsterdam")), StringComparison.Ordinal);
+        return observer;
+    }
+
+    [GeneratedRegex("data-testid=\"invite-link\">([^<]+)<")]
+    private static partial Regex InviteLink();
+}
