@@ -70,6 +70,35 @@ public sealed class CrossTenantReferenceTests(TwoTenantDatabase data) : IClassFi
         }
     }
 
+    [Theory]
+    [InlineData("tick")]
+    [InlineData("transition")]
+    [InlineData("item")]
+    public async Task InsertChild_ParentOfTenantBWhileTenantASet_FailsWithForeignKeyViolation(string child)
+    {
+        await AssertSeededAsync();
+        await using var app = await data.AppConnectionAsync(data.A.TenantId);
+        var (sql, parameters, constraintPart) = child switch
+        {
+            "tick" => (InsertTick, new object[] { data.A.TenantId, data.B.ComplexId, data.A.ChecklistItemId, data.A.UserIds[0] }, "complex_id"),
+            "transition" => ("""
+                INSERT INTO phase_transitions (id, tenant_id, complex_id, from_phase, to_phase, at, by, by_name, was_override)
+                VALUES (gen_random_uuid(), $1, $2, 0, 1, now(), $3, 'Verwijzing', false)
+                """, new object[] { data.A.TenantId, data.B.ComplexId, data.A.UserIds[0] }, "complex_id"),
+            _ => ("""
+                INSERT INTO phase_checklist_items (id, tenant_id, catalogue_id, phase, code, title, sort_order)
+                VALUES (gen_random_uuid(), $1, $2, 0, 'p0-verwijzing', 'Verwijzing', 99)
+                """, new object[] { data.A.TenantId, data.B.CatalogueId }, "catalogue"),
+        };
+        await using var transaction = await app.BeginTransactionAsync();
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(app, transaction, sql, parameters));
+
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
+        Assert.Contains(constraintPart, error.ConstraintName, StringComparison.Ordinal);
+        Assert.Contains("tenant_id", error.ConstraintName, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UpdateComplex_CorporationOfTenantBWhileTenantASet_FailsWithForeignKeyViolation()
     {

@@ -29,7 +29,8 @@ internal sealed class PhaseCatalogueConfiguration : IEntityTypeConfiguration<Pha
     {
         builder.HasKey(c => c.Id);
         builder.HasIndex(c => new { c.TenantId, c.Version }).IsUnique();
-        builder.HasMany(c => c.Items).WithOne().HasForeignKey(i => i.CatalogueId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Items).WithOne().HasForeignKey(i => new { i.TenantId, i.CatalogueId })
+            .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Items).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
     }
 }
@@ -77,8 +78,10 @@ internal sealed class ComplexConfiguration : IEntityTypeConfiguration<Complex>
             .HasPrincipalKey(o => new { o.TenantId, o.Id }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PhaseCatalogue>().WithMany().HasForeignKey(c => new { c.TenantId, c.CatalogueId })
             .HasPrincipalKey(pc => new { pc.TenantId, pc.Id }).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(c => c.ChecklistTicks).WithOne().HasForeignKey(t => t.ComplexId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(c => c.PhaseTransitions).WithOne().HasForeignKey(t => t.ComplexId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.ChecklistTicks).WithOne().HasForeignKey(t => new { t.TenantId, t.ComplexId })
+            .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.PhaseTransitions).WithOne().HasForeignKey(t => new { t.TenantId, t.ComplexId })
+            .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.ChecklistTicks).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.PhaseTransitions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(c => new { c.TenantId, c.Name });
