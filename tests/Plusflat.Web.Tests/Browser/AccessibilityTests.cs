@@ -44,6 +44,7 @@ public sealed class AccessibilityTests(PlusflatBrowserApp app) : BrowserTest(app
         foreach (var url in pages)
         {
             await Page.GotoAsync(url);
+            await ScreenshotAsync("page" + url.Replace('/', '_'));
             var found = await Page.EvaluateAsync<string[]>(Check);
             problems.AddRange(found.Select(p => $"{url}: {p}"));
         }
