@@ -96,6 +96,8 @@ public sealed class OrganisationApiTests(PlusflatApp app) : IClassFixture<Plusfl
         Assert.Equal("application/problem+json", stale.Content.Headers.ContentType!.MediaType);
         var problem = await stale.Content.ReadFromJsonAsync<JsonElement>();
         Assert.StartsWith("Iemand anders heeft dit intussen gewijzigd.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(renamed, problem.GetProperty("current").GetProperty("name").GetString());
+        Assert.Equal(savedBody.GetProperty("version").GetUInt32(), problem.GetProperty("current").GetProperty("version").GetUInt32());
         Assert.Equal(renamed, (await GetViaApiAsync(client, id)).GetProperty("name").GetString());
     }
 

@@ -9,37 +9,14 @@ using Plusflat.Web.Tenancy;
 
 namespace Plusflat.Web.Features.Organisations;
 
-/// <summary>The body of <c>POST /organisations</c>.</summary>
+/// <summary>The body of <c>POST /organisations</c> and <c>PUT /organisations/{id}</c>: all details (what is left out is cleared).</summary>
 /// <param name="Kind">HousingCorporation, CareProvider, WelfareParty, Municipality, Zorgkantoor or Other.</param>
+/// <param name="Version">Required for PUT: the <c>version</c> from the last read; a stale version answers 409. Ignored for POST.</param>
 /// <param name="CareProviderFacts">Only for a care provider; leave out (<c>null</c>) when not assessed yet or for another kind.</param>
-public sealed record CreateOrganisationRequest(
+public sealed record OrganisationRequest(
     string? Name,
     [property: JsonConverter(typeof(JsonStringEnumConverter<OrganisationKind>))] OrganisationKind? Kind,
-    string? ContactName = null,
-    string? ContactEmail = null,
-    string? ContactPhone = null,
-    string? Notes = null,
-    CareProviderFactsInput? CareProviderFacts = null)
-{
-    public OrganisationInput ToInput() => new()
-    {
-        Name = Name ?? "",
-        Kind = Kind,
-        ContactName = ContactName,
-        ContactEmail = ContactEmail,
-        ContactPhone = ContactPhone,
-        Notes = Notes,
-        CareProviderFacts = CareProviderFacts,
-    };
-}
-
-/// <summary>The body of <c>PUT /organisations/{id}</c>: all details (what is left out is cleared), plus the version they were read at.</summary>
-/// <param name="Version">The <c>version</c> from the last read; a stale version answers 409.</param>
-/// <param name="CareProviderFacts">Only for a care provider; <c>null</c> clears them.</param>
-public sealed record UpdateOrganisationRequest(
-    string? Name,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<OrganisationKind>))] OrganisationKind? Kind,
-    uint? Version,
+    uint? Version = null,
     string? ContactName = null,
     string? ContactEmail = null,
     string? ContactPhone = null,
@@ -92,7 +69,7 @@ public static class OrganisationApi
             .WithName("CreateOrganisation")
             .WithSummary("Adds a partner organisation to the programme.")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
-            .Accepts<CreateOrganisationRequest>("application/json")
+            .Accepts<OrganisationRequest>("application/json")
             .Produces<OrganisationDetails>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -101,7 +78,7 @@ public static class OrganisationApi
             .WithName("UpdateOrganisation")
             .WithSummary("Changes a partner organisation; send the version you read, a stale version answers 409.")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
-            .Accepts<UpdateOrganisationRequest>("application/json")
+            .Accepts<OrganisationRequest>("application/json")
             .Produces<OrganisationDetails>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -125,7 +102,7 @@ public static class OrganisationApi
     private static async Task<IResult> CreateAsync(
         HttpRequest request, OrganisationHandler handler, CurrentTenant tenant, CancellationToken ct)
     {
-        var (body, problem) = await ReadAsync<CreateOrganisationRequest>(request, ct);
+        var (body, problem) = await ReadAsync<OrganisationRequest>(request, ct);
         if (body is null)
         {
             return problem!;
@@ -144,7 +121,7 @@ public static class OrganisationApi
     private static async Task<IResult> UpdateAsync(
         Guid id, HttpRequest request, OrganisationHandler handler, CancellationToken ct)
     {
-        var (body, problem) = await ReadAsync<UpdateOrganisationRequest>(request, ct);
+        var (body, problem) = await ReadAsync<OrganisationRequest>(request, ct);
         if (body is null)
         {
             return problem!;
@@ -156,6 +133,11 @@ public static class OrganisationApi
         }
 
         var result = await handler.UpdateAsync(id, body.ToInput(), ct);
+        if (result.Kind == ResultKind.Conflict && await handler.GetAsync(id, ct) is { } current)
+        {
+            return ApiResults.Conflict(current);
+        }
+
         if (!result.Succeeded)
         {
             return ApiResults.From(result, Results.NoContent);
