@@ -210,6 +210,31 @@ public class ComplexFactsTests
             Assert.Throws<DomainException>(() => Complex(Facts() with { HousingCorporationId = Guid.Empty })).Field);
 
     [Fact]
+    public void Check_SeveralWrongFields_ReportsEveryFieldAtOnce()
+    {
+        var errors = Plusflat.Domain.Complexes.Complex.Check(Facts() with
+        {
+            Postcode = "12", DwellingCount = 0, ShareAged65Plus = 150, ShareSocialRent = -3, ZeroStepDwellings = -1, Name = "",
+        });
+
+        Assert.Equal(
+            new[] { "Name", "Postcode", "DwellingCount", "ShareAged65Plus", "ZeroStepDwellings", "ShareSocialRent" },
+            errors.Select(e => e.Field).ToArray());
+    }
+
+    [Fact]
+    public void Check_ValidFacts_ReportsNothing() => Assert.Empty(Plusflat.Domain.Complexes.Complex.Check(Facts()));
+
+    [Fact]
+    public void Constructor_SeveralWrongFields_ThrowsWithAllErrors()
+    {
+        var error = Assert.Throws<DomainException>(() => Complex(Facts() with { Name = "", DwellingCount = 20_000 }));
+
+        Assert.Equal(2, error.Errors.Count);
+        Assert.Equal("Name", error.Field);
+    }
+
+    [Fact]
     public void Constructor_EmptyPartnerIds_Refused()
     {
         Assert.Equal(

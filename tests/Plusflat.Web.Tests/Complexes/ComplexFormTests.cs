@@ -71,6 +71,36 @@ public sealed class ComplexFormTests(PlusflatApp app) : IClassFixture<PlusflatAp
     }
 
     [Fact]
+    public async Task Create_SeveralWrongFields_NamesEveryFieldInFormAndApi()
+    {
+        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        var form = ValidForm(Unique("Veelfoutenflat"));
+        form["Input.Postcode"] = "12";
+        form["Input.DwellingCount"] = "0";
+        form["Input.ShareAged65Plus"] = "150";
+        form["Input.ShareSocialRent"] = "-3";
+        form["Input.ZeroStepDwellings"] = "-1";
+
+        var page = await client.PostFormAsync($"/{Tenant}/complexen/nieuw", "wooncomplex", form);
+        var api = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new
+        {
+            name = "", address = "Straat 1", postcode = "12", municipality = "Amsterdam", dwellingCount = 0,
+            shareAged65Plus = 150, shareSocialRent = -3, zeroStepDwellings = -1, housingCorporationId = Guid.NewGuid(),
+        });
+
+        var html = await page.TextAsync();
+        Assert.Contains("Controleer de gemarkeerde velden (5).", html, StringComparison.Ordinal);
+        Assert.Contains("Het aantal woningen moet tussen 1 en 10.000 liggen.", html, StringComparison.Ordinal);
+        Assert.Contains("Een percentage moet tussen 0 en 100 liggen.", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var errors = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "name", "postcode", "dwellingCount", "shareAged65Plus", "shareSocialRent", "zeroStepDwellings", "housingCorporationId" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        }
+    }
+
+    [Fact]
     public async Task Create_TooLongName_IsRefusedAtTheField()
     {
         var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");

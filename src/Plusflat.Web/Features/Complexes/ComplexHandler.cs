@@ -122,13 +122,13 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
     public async Task<HandlerResult> CreateAsync(ComplexInput input, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
-        return await HandlerExecution.SaveAsync(db, validator, input, async () =>
+        if (await ErrorsAsync(input, ct) is { Count: > 0 } errors)
         {
-            if (await PartnerErrorsAsync(input, ct) is { Count: > 0 } errors)
-            {
-                return HandlerResult.Invalid([.. errors]);
-            }
+            return HandlerResult.Invalid([.. errors]);
+        }
 
+        return await HandlerExecution.SaveAsync(db, async () =>
+        {
             var catalogue = await CurrentCatalogueAsync(ct);
             var complex = new Complex(tenant.Id, input.ToFacts(), catalogue, clock.GetUtcNow());
             db.Complexes.Add(complex);
@@ -139,7 +139,12 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
     public async Task<HandlerResult> UpdateAsync(Guid id, ComplexInput input, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
-        return await HandlerExecution.SaveAsync(db, validator, input, async () =>
+        if (await ErrorsAsync(input, ct) is { Count: > 0 } errors)
+        {
+            return HandlerResult.Invalid([.. errors]);
+        }
+
+        return await HandlerExecution.SaveAsync(db, async () =>
         {
             var complex = await db.Complexes.FirstOrDefaultAsync(c => c.Id == id, ct);
             if (complex is null)
@@ -147,16 +152,27 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
                 return HandlerResult.NotFound();
             }
 
-            if (await PartnerErrorsAsync(input, ct) is { Count: > 0 } errors)
-            {
-                return HandlerResult.Invalid([.. errors]);
-            }
-
             // Optimistic concurrency: the version the user loaded must still be the stored one.
             db.Entry(complex).Property(c => c.Version).OriginalValue = input.Version;
             complex.UpdateFacts(input.ToFacts());
             return HandlerResult.Ok(complex.Id);
         }, ct);
+    }
+
+    /// <summary>
+    /// Every problem with the input at once: its shape (validator), the domain's rules for the fields the
+    /// validator had no complaint about, and the chosen partners — so a user fixes all fields in one go.
+    /// </summary>
+    private async Task<List<FormError>> ErrorsAsync(ComplexInput input, CancellationToken ct)
+    {
+        var errors = (await validator.ValidateAsync(input, ct)).Errors
+            .Select(e => new FormError(e.PropertyName, e.ErrorMessage)).ToList();
+        var reported = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(Complex.Check(input.ToFacts())
+            .Where(e => e.Field is null || !reported.Contains(e.Field))
+            .Select(e => new FormError(e.Field, e.Message)));
+        errors.AddRange(await PartnerErrorsAsync(input, ct));
+        return errors;
     }
 
     /// <summary>The catalogue version new complexes use: the programme's newest, created from the default on first use.</summary>

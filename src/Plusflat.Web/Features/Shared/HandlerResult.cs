@@ -20,7 +20,7 @@ public sealed record HandlerResult(IReadOnlyList<FormError> Errors, ResultKind K
     public static HandlerResult Invalid(FluentValidation.Results.ValidationResult result) =>
         new(result.Errors.Select(e => new FormError(e.PropertyName, e.ErrorMessage)).ToList(), ResultKind.Invalid);
 
-    public static HandlerResult From(DomainException ex) => Invalid(new FormError(ex.Field, ex.Message));
+    public static HandlerResult From(DomainException ex) => Invalid([.. ex.Errors.Select(e => new FormError(e.Field, e.Message))]);
 
     public static HandlerResult Conflict() => new([new FormError(null, ConflictMessage)], ResultKind.Conflict);
 
