@@ -24,8 +24,7 @@ FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 
-# appsettings.json sets Urls=http://localhost:5080, and a configured Urls wins over ASPNETCORE_URLS
-# (appsettings.json is read after ASPNETCORE_* variables): the plain `Urls` variable is what takes effect.
+# Listen on all interfaces, port 8080 (`dotnet run` uses 5080 from launchSettings.json; the image does not).
 # ASPNETCORE_HTTP_PORTS (set by the base image) is cleared so Kestrel does not warn that Urls overrides it.
 ENV ASPNETCORE_URLS=http://+:8080 \
     Urls=http://+:8080 \

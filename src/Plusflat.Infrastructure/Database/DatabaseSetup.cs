@@ -48,10 +48,10 @@ public static class DatabaseSetup
             : Path.Combine(FindRepositoryRoot(contentRoot), ".data", "postgres", "cluster");
         if (!EmbeddedPostgres.PostgresUserCanReach(Path.GetDirectoryName(dataDirectory)!))
         {
-            // Running as root from a folder the postgres user cannot enter (e.g. under /root): keep the
-            // cluster in a stable folder it can reach instead, one per checkout.
+            // Running as root from a folder the postgres user cannot enter (e.g. under /root): keep the cluster
+            // in a folder under /var/lib, which only root can create in — so no other user can plant a cluster there.
             var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..12];
-            var fallback = Path.Combine("/var/tmp", $"plusflat-{hash.ToLowerInvariant()}", "cluster");
+            var fallback = Path.Combine("/var/lib/plusflat", hash.ToLowerInvariant(), "cluster");
             logger.LogWarning("The postgres user cannot reach {DataDirectory}; using {Fallback} for the embedded database", dataDirectory, fallback);
             dataDirectory = fallback;
         }

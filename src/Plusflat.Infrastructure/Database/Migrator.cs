@@ -28,6 +28,17 @@ public sealed record MigrationScript(string Version, string Name, string Sql)
             .OrderBy(s => s.Version, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>Two files with one number would race for the same history row: refuse them before anything runs.</summary>
+    public static void EnsureUniqueVersions(IReadOnlyList<MigrationScript> scripts)
+    {
+        var duplicate = scripts.GroupBy(s => s.Version, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException(
+                $"Migrations {string.Join(" and ", duplicate.Select(s => s.Name))} share the number {duplicate.Key}: give the newer file the next free number.");
+        }
+    }
 }
 
 public sealed class MigrationChecksumException(string message) : Exception(message);
@@ -48,6 +59,7 @@ public sealed class Migrator(string ownerConnectionString, string? appRole, ILog
         IReadOnlyList<MigrationScript>? scripts = null, CancellationToken cancellationToken = default)
     {
         scripts ??= MigrationScript.LoadEmbedded();
+        MigrationScript.EnsureUniqueVersions(scripts);
         var applied = new List<string>();
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(cancellationToken);

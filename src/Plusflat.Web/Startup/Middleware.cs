@@ -3,14 +3,19 @@ using System.Diagnostics;
 namespace Plusflat.Web.Startup;
 
 /// <summary>One structured log line per request (Serilog.AspNetCore is not available here).</summary>
-public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
+public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        int? failed = null;
         try
         {
             await next(context);
+        }
+        catch (Exception) when (LogAsFailed(out failed))
+        {
+            throw; // never reached: the filter only records the failure for the log line below
         }
         finally
         {
@@ -18,19 +23,28 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
             {
                 logger.LogInformation(
                     "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms",
-                    context.Request.Method, Redact(context.Request.Path.Value), context.Response.StatusCode,
+                    context.Request.Method, Redact(context.Request.Path.Value), failed ?? context.Response.StatusCode,
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
     }
 
-    /// <summary>An invitation link's token is a secret (it lets its holder join the tenant): never log it.</summary>
-    public static string? Redact(string? path)
+    /// <summary>An exception that escapes the pipeline is answered with 500 by the server; log it as such.</summary>
+    private static bool LogAsFailed(out int? status)
     {
-        const string marker = "/uitnodiging/";
-        var at = path?.IndexOf(marker, StringComparison.OrdinalIgnoreCase) ?? -1;
-        return at < 0 ? path : path![..(at + marker.Length)] + "***";
+        status = StatusCodes.Status500InternalServerError;
+        return false;
     }
+
+    /// <summary>
+    /// An invitation link's token is a secret (it lets its holder join the tenant): never log it — neither in
+    /// a path nor URL-encoded in a query string (?ReturnUrl=%2Fslug%2Fuitnodiging%2F...).
+    /// </summary>
+    public static string? Redact(string? text) =>
+        text is null ? null : InvitationToken().Replace(text, "$1***");
+
+    [System.Text.RegularExpressions.GeneratedRegex("(uitnodiging(?:/|%2F))[^/?&#\\s]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex InvitationToken();
 }
 
 /// <summary>Conservative security headers: no framing, no sniffing, no third-party scripts.</summary>

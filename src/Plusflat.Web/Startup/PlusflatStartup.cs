@@ -171,9 +171,19 @@ public static class PlusflatStartup
     public static WebApplication UsePlusflat(this WebApplication app)
     {
         UseProxyHeaders(app);
+
+        // First, so it logs the final status — also of requests that failed and were handled below.
+        app.UseMiddleware<RequestLoggingMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/fout", createScopeForErrors: true);
+            // The API answers a failure with problem details; pages show the friendly error page.
+            app.UseWhen(IsApi, branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = context => Results.Problem(
+                    statusCode: StatusCodes.Status500InternalServerError,
+                    title: "Er ging iets mis. Probeer het later opnieuw.").ExecuteAsync(context),
+            }));
+            app.UseWhen(context => !IsApi(context), branch => branch.UseExceptionHandler("/fout", createScopeForErrors: true));
             app.UseHsts();
         }
 
@@ -200,7 +210,6 @@ public static class PlusflatStartup
                     $"<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body class=\"pf-theme\"><main class=\"pf-main\">" +
                     $"<h1>{status}</h1><p>{message}</p><p><a href=\"/\">Naar de startpagina</a></p></main></body></html>");
             }));
-        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
@@ -243,6 +252,8 @@ public static class PlusflatStartup
 
         app.UseForwardedHeaders(options);
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSignInPost(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method)

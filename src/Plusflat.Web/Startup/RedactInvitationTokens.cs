@@ -11,7 +11,7 @@ public sealed class RedactInvitationTokens : ILogEventEnricher
 {
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
-        foreach (var name in new[] { "RequestPath", "Path" })
+        foreach (var name in new[] { "RequestPath", "Path", "QueryString", "Query", "RequestUri", "Uri" })
         {
             if (logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue { Value: string path }
                 && RequestLoggingMiddleware.Redact(path) is { } redacted && redacted != path)

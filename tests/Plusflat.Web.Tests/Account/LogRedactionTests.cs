@@ -12,6 +12,8 @@ public sealed class LogRedactionTests
     [InlineData("/x/uitnodiging/SECRET", "/x/uitnodiging/***")]
     [InlineData("/lltf-amsterdam/uitnodiging/aB3-_xYz", "/lltf-amsterdam/uitnodiging/***")]
     [InlineData("/lltf-amsterdam/UITNODIGING/aB3-_xYz", "/lltf-amsterdam/UITNODIGING/***")]
+    [InlineData("?ReturnUrl=%2Flltf-amsterdam%2Fuitnodiging%2FaB3-_xYz&x=1", "?ReturnUrl=%2Flltf-amsterdam%2Fuitnodiging%2F***&x=1")]
+    [InlineData("?terug=%2Fx%2FUITNODIGING%2FSECRET", "?terug=%2Fx%2FUITNODIGING%2F***")]
     public void Redact_InvitationPath_MasksTheToken(string path, string expected) =>
         Assert.Equal(expected, RequestLoggingMiddleware.Redact(path));
 
@@ -30,6 +32,7 @@ public sealed class LogRedactionTests
     [Theory]
     [InlineData("RequestPath")]
     [InlineData("Path")]
+    [InlineData("QueryString")]
     public void Enricher_PathPropertyWithToken_IsMasked(string property)
     {
         var logEvent = Event(new LogEventProperty(property, new ScalarValue("/x/uitnodiging/SECRET")));

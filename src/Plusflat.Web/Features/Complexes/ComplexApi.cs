@@ -63,15 +63,27 @@ public static class ComplexApi
     {
         var complexes = api.MapGroup("/complexes").WithTags("Complexes");
 
-        complexes.MapGet("/", async (ComplexHandler handler, int? phase, string? municipality, string? district, Guid? corporationId,
-                string? q, string? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
+        complexes.MapGet("/", async (ComplexHandler handler, string? phase, string? municipality, string? district, string? corporationId,
+                string? q, string? sort, string? descending, string? page, string? pageSize, CancellationToken ct) =>
             {
+                var query = new QueryValues();
                 var filter = new ComplexFilter
                 {
-                    Phase = phase, Municipality = municipality, District = district, CorporationId = corporationId, Text = q,
-                    Sort = Enum.TryParse<ComplexSort>(sort, ignoreCase: true, out var s) ? s : ComplexSort.Name,
-                    Descending = descending ?? false, Page = page ?? 1, PageSize = pageSize ?? ComplexFilter.DefaultPageSize,
+                    Phase = query.Int("phase", phase),
+                    Municipality = municipality,
+                    District = district,
+                    CorporationId = query.Guid("corporationId", corporationId),
+                    Text = q,
+                    Sort = query.Enum<ComplexSort>("sort", sort) ?? ComplexSort.Name,
+                    Descending = query.Bool("descending", descending) ?? false,
+                    Page = query.Int("page", page) ?? 1,
+                    PageSize = query.Int("pageSize", pageSize) ?? ComplexFilter.DefaultPageSize,
                 };
+                if (query.HasErrors)
+                {
+                    return query.Problem();
+                }
+
                 var result = await handler.ListAsync(filter, ct);
                 return Results.Ok(new ComplexListResponse(
                     result.Items.Select(r => new ComplexListItem(r.Id, r.Name, r.Municipality, r.District, r.CorporationId, r.CorporationName, r.DwellingCount, r.CurrentPhase)).ToList(),

@@ -23,9 +23,12 @@ public sealed record ComplexFilter
 
     public int PageSize { get; init; } = DefaultPageSize;
 
+    /// <summary>The highest page number accepted; beyond it the offset would overflow (and no programme has that many).</summary>
+    public const int MaxPage = 100_000;
+
     public ComplexFilter Normalised() => this with
     {
-        Page = Math.Max(1, Page),
+        Page = Math.Clamp(Page, 1, MaxPage),
         PageSize = Math.Clamp(PageSize, 1, 200),
         Municipality = Blank(Municipality),
         District = Blank(District),
