@@ -7,7 +7,7 @@ public sealed class OrganisationPageTests(PlusflatApp app) : IClassFixture<Plusf
     private const string Lead = "lead@lltf-amsterdam.demo";
 
     private const string ConflictMessage =
-        "Iemand anders heeft dit intussen gewijzigd. Hieronder staan de huidige gegevens; je eigen invoer staat nog in het formulier. Sla opnieuw op om de huidige gegevens te overschrijven.";
+        "Iemand anders heeft dit intussen gewijzigd. De pagina toont nu de actuele gegevens en je eigen invoer staat nog in het formulier: controleer ze en sla opnieuw op.";
 
     [Fact]
     public async Task CreateForm_ValidInput_RedirectsToListWithConfirmationAndIsFoundBySearch()

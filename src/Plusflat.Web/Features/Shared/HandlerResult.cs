@@ -9,7 +9,7 @@ namespace Plusflat.Web.Features.Shared;
 public sealed record HandlerResult(IReadOnlyList<FormError> Errors, ResultKind Kind = ResultKind.Ok, Guid? Id = null)
 {
     public static readonly string ConflictMessage =
-        "Iemand anders heeft dit intussen gewijzigd. Hieronder staan de huidige gegevens; je eigen invoer staat nog in het formulier. Sla opnieuw op om de huidige gegevens te overschrijven.";
+        "Iemand anders heeft dit intussen gewijzigd. De pagina toont nu de actuele gegevens en je eigen invoer staat nog in het formulier: controleer ze en sla opnieuw op.";
 
     public bool Succeeded => Kind == ResultKind.Ok;
 
