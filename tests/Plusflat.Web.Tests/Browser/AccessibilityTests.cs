@@ -15,6 +15,15 @@ public sealed class AccessibilityTests(PlusflatBrowserApp app) : BrowserTest(app
             const labelled = (el.labels && el.labels.length > 0) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
             if (!labelled) problems.push(`unlabelled ${el.tagName.toLowerCase()} ${el.name || el.id}`);
           }
+          for (const el of document.querySelectorAll('[aria-describedby]')) {
+            for (const ref of el.getAttribute('aria-describedby').split(/\s+/)) {
+              if (!document.getElementById(ref)) problems.push(`aria-describedby of ${el.id} points at missing ${ref}`);
+            }
+          }
+          for (const el of document.querySelectorAll('[aria-required=true]')) {
+            const label = el.labels && el.labels[0];
+            if (!label || !label.querySelector('.pf-required')) problems.push(`required ${el.id} has no visible marker`);
+          }
           for (const b of document.querySelectorAll('button, a[href]')) {
             if (!(b.textContent || b.getAttribute('aria-label') || '').trim()) problems.push(`nameless ${b.tagName.toLowerCase()} ${b.outerHTML.slice(0, 80)}`);
           }

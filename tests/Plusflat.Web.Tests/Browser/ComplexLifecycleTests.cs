@@ -14,8 +14,8 @@ public sealed class ComplexLifecycleTests(PlusflatBrowserApp app) : BrowserTest(
 
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdnavigatie" }).GetByRole(AriaRole.Link, new() { Name = "Wooncomplexen" }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Nieuw wooncomplex" }).ClickAsync();
-        await Page.GetByLabel("Naam", new() { Exact = true }).FillAsync(name);
-        await Page.GetByLabel("Adres", new() { Exact = true }).FillAsync("Browserstraat 10");
+        await Page.GetByRole(AriaRole.Textbox, new() { Name = "Naam", Exact = true }).FillAsync(name);
+        await Page.GetByRole(AriaRole.Textbox, new() { Name = "Adres", Exact = true }).FillAsync("Browserstraat 10");
         await Page.GetByLabel("Postcode").FillAsync("1013 ab");
         await Page.GetByLabel("Stadsdeel / wijk").FillAsync("West");
         await Page.GetByLabel("Aantal woningen").FillAsync("0");
@@ -23,7 +23,7 @@ public sealed class ComplexLifecycleTests(PlusflatBrowserApp app) : BrowserTest(
 
         // Bad input: a Dutch message at the field and the typed values kept.
         await Assertions.Expect(Page.GetByText("Het aantal woningen moet tussen 1 en 10.000 liggen.")).ToBeVisibleAsync();
-        await Assertions.Expect(Page.GetByLabel("Naam", new() { Exact = true })).ToHaveValueAsync(name);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Textbox, new() { Name = "Naam", Exact = true })).ToHaveValueAsync(name);
         await ScreenshotAsync("complex-form-error");
 
         await Page.GetByLabel("Aantal woningen").FillAsync("140");
@@ -34,7 +34,7 @@ public sealed class ComplexLifecycleTests(PlusflatBrowserApp app) : BrowserTest(
         while (await Page.Locator("#punt option[value]:not([value=''])").CountAsync() > 0)
         {
             var value = await Page.Locator("#punt option[value]:not([value=''])").First.GetAttributeAsync("value");
-            await Page.GetByLabel("Punt", new() { Exact = true }).First.SelectOptionAsync(value!);
+            await Page.GetByRole(AriaRole.Combobox, new() { Name = "Punt", Exact = true }).First.SelectOptionAsync(value!);
             await Page.GetByRole(AriaRole.Button, new() { Name = "Afvinken", Exact = true }).ClickAsync();
             await Assertions.Expect(Page.GetByText("Punt afgevinkt.")).ToBeVisibleAsync();
         }
