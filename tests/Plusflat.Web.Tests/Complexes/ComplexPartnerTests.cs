@@ -100,6 +100,38 @@ public sealed class ComplexPartnerTests(PlusflatApp app) : IClassFixture<Plusfla
         Assert.Equal("HousingCorporation", (await GetViaApiAsync(client, corporation)).GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task UpdateOrganisation_KindChangeWhileAComplexIsBeingLinked_WaitsAndThenRefuses()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var name = UniqueName("Corporatie Race");
+        var (corporation, version) = await CreateViaApiAsync(client, new { name, kind = "HousingCorporation" });
+        await using var link = new Npgsql.NpgsqlConnection(app.Database.AppConnectionString);
+        await link.OpenAsync();
+        var tenantId = (Guid)(await new Npgsql.NpgsqlCommand("SELECT id FROM tenants WHERE slug = 'lltf-amsterdam'", link).ExecuteScalarAsync())!;
+        await new Npgsql.NpgsqlCommand($"SELECT set_config('app.tenant_id', '{tenantId}', false)", link).ExecuteNonQueryAsync();
+        var catalogue = (Guid)(await new Npgsql.NpgsqlCommand("SELECT id FROM phase_catalogues ORDER BY version DESC LIMIT 1", link).ExecuteScalarAsync())!;
+
+        // A complex is being linked to the corporation (as the complex handler does: organisation locked FOR SHARE)...
+        await using var transaction = await link.BeginTransactionAsync();
+        await new Npgsql.NpgsqlCommand($"SELECT 1 FROM organisations WHERE id = '{corporation}' FOR SHARE", link, transaction).ExecuteNonQueryAsync();
+        var change = client.PutAsJsonAsync($"{ApiUrl()}/{corporation}", new { name, kind = "Municipality", version });
+        var finishedEarly = await Task.WhenAny(change, Task.Delay(700)) == change;
+        await new Npgsql.NpgsqlCommand($"""
+            INSERT INTO complexes (id, tenant_id, name, address, postcode, municipality, housing_corporation_id, dwelling_count, has_common_room,
+                                   common_room_open_to_neighbourhood, near_facilities, has_workspace_for_team, created_at, catalogue_id, current_phase, checklist_revision)
+            VALUES (gen_random_uuid(), '{tenantId}', 'Race', 'Straat 1', '1011 AB', 'Amsterdam', '{corporation}', 100, false, false, false, false, now(), '{catalogue}', 0, 0)
+            """, link, transaction).ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        var response = await change;
+
+        // ...so the kind change waits for it, then sees the link and refuses.
+        Assert.False(finishedEarly);
+        var errors = await ProblemErrorsAsync(response);
+        Assert.StartsWith("Deze organisatie is gekoppeld aan een of meer wooncomplexen", errors.GetProperty("kind")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("HousingCorporation", (await GetViaApiAsync(client, corporation)).GetProperty("kind").GetString());
+    }
+
     private static Dictionary<string, object> Body(string name, params (string Field, object Value)[] extra)
     {
         var body = new Dictionary<string, object>

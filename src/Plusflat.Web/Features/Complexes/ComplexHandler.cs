@@ -129,6 +129,11 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
 
         return await HandlerExecution.SaveAsync(db, async () =>
         {
+            if (await LockedPartnerErrorsAsync(input, ct) is { Count: > 0 } partnerErrors)
+            {
+                return HandlerResult.Invalid([.. partnerErrors]);
+            }
+
             var catalogue = await CurrentCatalogueAsync(ct);
             var complex = new Complex(tenant.Id, input.ToFacts(), catalogue, clock.GetUtcNow());
             db.Complexes.Add(complex);
@@ -150,6 +155,11 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
             if (complex is null)
             {
                 return HandlerResult.NotFound();
+            }
+
+            if (await LockedPartnerErrorsAsync(input, ct) is { Count: > 0 } partnerErrors)
+            {
+                return HandlerResult.Invalid([.. partnerErrors]);
             }
 
             // Optimistic concurrency: the version the user loaded must still be the stored one.
@@ -186,6 +196,24 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
         }
 
         return catalogue;
+    }
+
+    /// <summary>
+    /// The partner check again, inside the save's transaction with the chosen organisations locked FOR SHARE:
+    /// someone changing such an organisation's kind at the same moment (which locks it FOR UPDATE) either
+    /// finishes first — and the check sees the new kind — or waits until this link is committed and then sees it.
+    /// </summary>
+    private async Task<List<FormError>> LockedPartnerErrorsAsync(ComplexInput input, CancellationToken ct)
+    {
+        var ids = new[] { input.HousingCorporationId, input.PreferredCareProviderId, input.WelfarePartyId }
+            .Where(id => id is not null).Select(id => id!.Value).Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM organisations WHERE id = ANY({ids}) FOR SHARE", ct);
+        return await PartnerErrorsAsync(input, ct);
     }
 
     /// <summary>Each chosen partner must be an organisation of this programme of the right kind.</summary>

@@ -147,6 +147,9 @@ public sealed class OrganisationHandler(PlusflatDbContext db, CurrentTenant tena
                 return HandlerResult.NotFound();
             }
 
+            // Locked FOR UPDATE until the save commits: a complex linking this organisation at the same moment
+            // (which locks it FOR SHARE) waits, and then sees the new kind — or got in first and is seen here.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM organisations WHERE id = {organisation.Id} FOR UPDATE", ct);
             if (input.Kind is { } newKind && newKind != organisation.Kind && await IsLinkedToComplexesAsync(organisation.Id, ct))
             {
                 return HandlerResult.Invalid(new FormError(nameof(OrganisationInput.Kind),

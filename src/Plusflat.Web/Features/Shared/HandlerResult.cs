@@ -53,9 +53,14 @@ public static class HandlerExecution
         return await SaveAsync(db, change, ct);
     }
 
+    /// <remarks>
+    /// The change runs in a transaction, so row locks it takes (e.g. on organisations it links) hold until
+    /// the save commits; reads in it see other transactions' committed work.
+    /// </remarks>
     public static async Task<HandlerResult> SaveAsync(DbContext db, Func<Task<HandlerResult>> change, CancellationToken ct)
     {
         HandlerResult result;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             result = await change();
@@ -66,6 +71,10 @@ public static class HandlerExecution
             }
 
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DomainException ex)
         {
