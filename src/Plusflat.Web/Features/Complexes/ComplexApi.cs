@@ -93,8 +93,8 @@ public static class ComplexApi
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<ComplexListResponse>();
 
-        complexes.MapGet("/{id:guid}", async (Guid id, ComplexHandler handler, PhaseHandler phases, CancellationToken ct) =>
-                await CurrentAsync(id, handler, phases, ct) is { } complex
+        complexes.MapGet("/{id:guid}", async (Guid id, ComplexHandler handler, CancellationToken ct) =>
+                await CurrentAsync(id, handler, ct) is { } complex
                     ? Results.Ok(complex)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden"))
             .WithName("GetComplex").WithSummary("One complex with its facts and current phase.")
@@ -117,7 +117,7 @@ public static class ComplexApi
             .Accepts<ComplexRequest>("application/json")
             .ProducesValidationProblem();
 
-        complexes.MapPut("/{id:guid}", async (Guid id, HttpRequest http, ComplexHandler handler, PhaseHandler phases, CancellationToken ct) =>
+        complexes.MapPut("/{id:guid}", async (Guid id, HttpRequest http, ComplexHandler handler, CancellationToken ct) =>
             {
                 var (request, problem) = await ApiBody.ReadAsync<ComplexRequest>(http, ct);
                 if (request is null)
@@ -131,7 +131,7 @@ public static class ComplexApi
                 }
 
                 var result = await handler.UpdateAsync(id, request.ToInput(), ct);
-                if (result.Kind == ResultKind.Conflict && await CurrentAsync(id, handler, phases, ct) is { } stored)
+                if (result.Kind == ResultKind.Conflict && await CurrentAsync(id, handler, ct) is { } stored)
                 {
                     return ApiResults.Conflict(stored);
                 }
@@ -196,10 +196,8 @@ public static class ComplexApi
         return app;
     }
 
-    private static async Task<ComplexResponse?> CurrentAsync(Guid id, ComplexHandler handler, PhaseHandler phases, CancellationToken ct) =>
-        await handler.GetForEditAsync(id, ct) is { } stored && await phases.GetAsync(id, ct) is { } phase
-            ? ToResponse(id, stored.Input, phase.CurrentPhase)
-            : null;
+    private static async Task<ComplexResponse?> CurrentAsync(Guid id, ComplexHandler handler, CancellationToken ct) =>
+        await handler.GetForEditAsync(id, ct) is { } stored ? ToResponse(id, stored.Input, stored.CurrentPhase) : null;
 
     private static ComplexResponse ToResponse(Guid id, ComplexInput input, int phase)
     {

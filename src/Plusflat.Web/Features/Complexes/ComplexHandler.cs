@@ -113,25 +113,20 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
         return new PartnerOptions(Of(OrganisationKind.HousingCorporation), Of(OrganisationKind.CareProvider), Of(OrganisationKind.WelfareParty));
     }
 
-    public async Task<(ComplexInput Input, string Name)?> GetForEditAsync(Guid id, CancellationToken ct)
+    public async Task<(ComplexInput Input, string Name, int CurrentPhase)?> GetForEditAsync(Guid id, CancellationToken ct)
     {
         var complex = await db.Complexes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        return complex is null ? null : (ComplexInput.From(complex.ToFacts(), complex.Version), complex.Name);
+        return complex is null ? null : (ComplexInput.From(complex.ToFacts(), complex.Version), complex.Name, complex.CurrentPhase);
     }
 
     public async Task<HandlerResult> CreateAsync(ComplexInput input, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
-        if (await ErrorsAsync(input, ct) is { Count: > 0 } errors)
-        {
-            return HandlerResult.Invalid([.. errors]);
-        }
-
         return await HandlerExecution.SaveAsync(db, async () =>
         {
-            if (await LockedPartnerErrorsAsync(input, ct) is { Count: > 0 } partnerErrors)
+            if (await ErrorsAsync(input, ct) is { Count: > 0 } errors)
             {
-                return HandlerResult.Invalid([.. partnerErrors]);
+                return HandlerResult.Invalid([.. errors]);
             }
 
             var catalogue = await CurrentCatalogueAsync(ct);
@@ -144,22 +139,17 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
     public async Task<HandlerResult> UpdateAsync(Guid id, ComplexInput input, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
-        if (await ErrorsAsync(input, ct) is { Count: > 0 } errors)
-        {
-            return HandlerResult.Invalid([.. errors]);
-        }
-
         return await HandlerExecution.SaveAsync(db, async () =>
         {
+            if (await ErrorsAsync(input, ct) is { Count: > 0 } errors)
+            {
+                return HandlerResult.Invalid([.. errors]);
+            }
+
             var complex = await db.Complexes.FirstOrDefaultAsync(c => c.Id == id, ct);
             if (complex is null)
             {
                 return HandlerResult.NotFound();
-            }
-
-            if (await LockedPartnerErrorsAsync(input, ct) is { Count: > 0 } partnerErrors)
-            {
-                return HandlerResult.Invalid([.. partnerErrors]);
             }
 
             // Optimistic concurrency: the version the user loaded must still be the stored one.
@@ -172,6 +162,9 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
     /// <summary>
     /// Every problem with the input at once: its shape (validator), the domain's rules for the fields the
     /// validator had no complaint about, and the chosen partners — so a user fixes all fields in one go.
+    /// Runs inside the save's transaction, with the chosen organisations locked FOR SHARE: someone changing
+    /// such an organisation's kind at the same moment (which locks it FOR UPDATE) either finishes first — and
+    /// the check sees the new kind — or waits until this link is committed and then sees it.
     /// </summary>
     private async Task<List<FormError>> ErrorsAsync(ComplexInput input, CancellationToken ct)
     {
@@ -198,24 +191,6 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
         return catalogue;
     }
 
-    /// <summary>
-    /// The partner check again, inside the save's transaction with the chosen organisations locked FOR SHARE:
-    /// someone changing such an organisation's kind at the same moment (which locks it FOR UPDATE) either
-    /// finishes first — and the check sees the new kind — or waits until this link is committed and then sees it.
-    /// </summary>
-    private async Task<List<FormError>> LockedPartnerErrorsAsync(ComplexInput input, CancellationToken ct)
-    {
-        var ids = new[] { input.HousingCorporationId, input.PreferredCareProviderId, input.WelfarePartyId }
-            .Where(id => id is not null).Select(id => id!.Value).Distinct().ToArray();
-        if (ids.Length == 0)
-        {
-            return [];
-        }
-
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM organisations WHERE id = ANY({ids}) FOR SHARE", ct);
-        return await PartnerErrorsAsync(input, ct);
-    }
-
     /// <summary>Each chosen partner must be an organisation of this programme of the right kind.</summary>
     private async Task<List<FormError>> PartnerErrorsAsync(ComplexInput input, CancellationToken ct)
     {
@@ -225,8 +200,13 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
             (input.PreferredCareProviderId, OrganisationKind.CareProvider, nameof(ComplexInput.PreferredCareProviderId), "Kies een zorgaanbieder uit het register van organisaties."),
             (input.WelfarePartyId, OrganisationKind.WelfareParty, nameof(ComplexInput.WelfarePartyId), "Kies een welzijnspartij uit het register van organisaties."),
         };
-        var ids = wanted.Where(w => w.Id is not null).Select(w => w.Id!.Value).ToList();
-        var kinds = ids.Count == 0
+        var ids = wanted.Where(w => w.Id is not null).Select(w => w.Id!.Value).Distinct().ToArray();
+        if (ids.Length > 0)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM organisations WHERE id = ANY({ids}) FOR SHARE", ct);
+        }
+
+        var kinds = ids.Length == 0
             ? []
             : await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
         return wanted
