@@ -4,10 +4,6 @@
 ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
-# The web project's build runs `npm ci` for the NL Design System CSS (src/Plusflat.Web/Plusflat.Web.csproj).
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends nodejs npm \
-    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 
 # Restore from the project files alone, so this layer is reused while only code changes.

@@ -9,7 +9,7 @@ namespace Plusflat.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the DbContext per scope (deliberately not pooled) on one Npgsql data source with the
+    /// Registers the DbContext factory per scope (deliberately not pooled) on one Npgsql data source with the
     /// tenant connection interceptor. Multiplexing stays off and Npgsql's reset on close stays on:
     /// both would let a connection carry one tenant's setting into the next lease.
     /// </summary>
@@ -26,10 +26,16 @@ public static class DependencyInjection
         services.AddSingleton(dataSource);
         services.AddSingleton<TenantConnectionInterceptor>();
         services.AddScoped<TenantScope>();
-        services.AddDbContext<PlusflatDbContext>((provider, options) => options
-            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(provider.GetRequiredService<TenantConnectionInterceptor>()));
+        // A scoped factory (not EF's default singleton): each context it makes is built in the caller's scope,
+        // so it takes that scope's TenantScope. Features create one context per operation with it; the scoped
+        // PlusflatDbContext stays for ASP.NET Core Identity, data protection and the health check.
+        services.AddDbContextFactory<PlusflatDbContext>(
+            (provider, options) => options
+                .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(provider.GetRequiredService<TenantConnectionInterceptor>()),
+            ServiceLifetime.Scoped);
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<PlusflatDbContext>>().CreateDbContext());
         return services;
     }
 

@@ -13,16 +13,19 @@ using Plusflat.Infrastructure.Tenancy;
 namespace Plusflat.Infrastructure.Persistence;
 
 /// <summary>
-/// The one DbContext. It is registered per request (never pooled: a pooled context would keep the
-/// previous request's tenant). Every <see cref="ITenantOwned"/> entity gets a query filter on
-/// <see cref="CurrentTenantId"/>, read as a property so EF Core sends it as a parameter.
+/// The one DbContext. Features create one per operation from <c>IDbContextFactory</c> (scoped, never
+/// pooled: a pooled context would keep the previous user's tenant). A context takes its scope's tenant and
+/// user when it is created and keeps them: a circuit that moves to another tenant gets new contexts, and one
+/// that is still running keeps working for the tenant it started in. Every <see cref="ITenantOwned"/>
+/// entity gets a query filter on <see cref="CurrentTenantId"/>, read as a property so EF Core sends it as a
+/// parameter.
 /// </summary>
 public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> options, TenantScope scope)
     : IdentityUserContext<PlusflatUser, Guid>(options), IDataProtectionKeyContext
 {
-    public Guid? CurrentTenantId => scope.TenantId;
+    public Guid? CurrentTenantId { get; } = scope.TenantId;
 
-    public Guid? CurrentUserId => scope.UserId;
+    public Guid? CurrentUserId { get; } = scope.UserId;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 

@@ -1,9 +1,12 @@
 namespace Plusflat.Infrastructure.Tenancy;
 
 /// <summary>
-/// The tenant (and user) a unit of work acts for: one per request scope, set once by the tenant
-/// middleware from the URL and the signed-in user's membership — never from a form field.
-/// The DbContext filters on it and the connection interceptor hands it to PostgreSQL's
+/// The tenant (and user) the work of one DI scope acts for: an HTTP request, or a Blazor circuit (one
+/// browser tab). Set from the URL and the signed-in user's membership — never from a form field — by the
+/// tenant middleware for a request and by the router for every navigation inside a circuit.
+/// A circuit can move to another tenant; that is safe because every <c>PlusflatDbContext</c> takes the
+/// tenant it works for when it is created (one short-lived context per operation), so nothing tracked for
+/// one tenant ever meets the other. The connection interceptor hands the context's tenant to PostgreSQL's
 /// row-level security on every connection lease.
 /// </summary>
 public sealed class TenantScope
@@ -22,14 +25,9 @@ public sealed class TenantScope
         UserId = userId;
     }
 
-    /// <summary>Enters a tenant. A scope enters at most one tenant: switching would let a cached entity cross over.</summary>
-    public void EnterTenant(Guid tenantId)
-    {
-        if (TenantId is { } existing && existing != tenantId)
-        {
-            throw new InvalidOperationException("A tenant scope cannot switch to another tenant; create a new scope.");
-        }
+    /// <summary>Enters a tenant; contexts created from now on work in it.</summary>
+    public void EnterTenant(Guid tenantId) => TenantId = tenantId;
 
-        TenantId = tenantId;
-    }
+    /// <summary>Leaves the tenant (a navigation to a page outside any tenant, or to one the user may not see).</summary>
+    public void LeaveTenant() => TenantId = null;
 }

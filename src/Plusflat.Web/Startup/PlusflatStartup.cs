@@ -14,6 +14,7 @@ using Plusflat.Web.Features.Members;
 using Plusflat.Web.Tenancy;
 using Serilog;
 using Serilog.Formatting.Json;
+using MudBlazor.Services;
 
 namespace Plusflat.Web.Startup;
 
@@ -32,7 +33,7 @@ public static class PlusflatStartup
             : configuration.WriteTo.Console(new JsonFormatter(renderMessage: true));
         Log.Logger = configuration.CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(Log.Logger, dispose: false);
+        builder.Services.AddSerilog(Log.Logger, dispose: false);
     }
 
     public static IServiceCollection AddPlusflat(
@@ -59,6 +60,11 @@ public static class PlusflatStartup
             .AddErrorDescriber<DutchIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // The cookie's security stamp is checked on every request: signing out (which renews the stamp), a
+        // password change or a removed membership ends every copy of the cookie at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/inloggen";
@@ -73,10 +79,17 @@ public static class PlusflatStartup
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            // A member without the permission gets 403 where they are (the friendly page for a page, problem details for the API).
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPermissionPolicies();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
 
         // Several instances share cookies through keys kept in PostgreSQL.
         services.AddDataProtection().SetApplicationName("Plusflat").PersistKeysToDbContext<PlusflatDbContext>();
@@ -106,17 +119,34 @@ public static class PlusflatStartup
                     : RateLimitPartition.GetNoLimiter("other"));
         });
 
-        services.AddRazorComponents();
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(options =>
+            {
+                // Production-safe circuits: details of a failure only in Development; a bounded number of
+                // disconnected circuits, kept long enough to come back after a dropped connection.
+                options.DetailedErrors = environment.IsDevelopment();
+                options.DisconnectedCircuitMaxRetained = 100;
+                options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+                options.JSInteropDefaultCallTimeout = TimeSpan.FromMinutes(1);
+                options.MaxBufferedUnacknowledgedRenderBatches = 10;
+            })
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 64 * 1024);
+        services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
         services.AddAntiforgery(options => options.Cookie.Name = "plusflat.af");
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<PlusflatDbContext>("database");
         services.AddScoped<CurrentTenant>();
+        services.AddScoped<TenantResolver>();
         services.AddScoped<UserDirectory>();
         services.AddSingleton<IInvitationSender, LoggingInvitationSender>();
         services.AddSingleton<IDemoTenantContent, DemoProgrammeContent>();
-        services.AddValidatorsFromThisAssembly();
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
         return services;
     }
@@ -172,8 +202,12 @@ public static class PlusflatStartup
     {
         UseProxyHeaders(app);
 
-        // First, so it logs the final status — also of requests that failed and were handled below.
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        // First, so it logs the final status — also of requests that failed and were handled below. Invitation
+        // tokens in the path are masked by the RedactInvitationTokens enricher; static files are not logged.
+        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, exception) =>
+            exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+            : IsStaticAsset(context) ? Serilog.Events.LogEventLevel.Verbose
+            : Serilog.Events.LogEventLevel.Information);
         if (!app.Environment.IsDevelopment())
         {
             // The API answers a failure with problem details; pages show the friendly error page.
@@ -191,7 +225,7 @@ public static class PlusflatStartup
         // through a form page — it would fail the antiforgery check with 400 — so it gets a small page of its own.
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
-            branch => branch.UseStatusCodePagesWithReExecute("/fout/{0}", queryFormat: null, createScopeForStatusCodePages: true));
+            branch => branch.UseStatusCodePagesWithReExecute("/fout/{0}", queryFormat: null, createScopeForStatusCodePages: false));
         app.UseWhen(
             context => !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method),
             branch => branch.UseStatusCodePages(async context =>
@@ -207,11 +241,10 @@ public static class PlusflatStartup
                 context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(
                     $"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Plusflat portal</title>" +
-                    $"<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body class=\"pf-theme\"><main class=\"pf-main\">" +
-                    $"<h1>{status}</h1><p>{message}</p><p><a href=\"/\">Naar de startpagina</a></p></main></body></html>");
+                    $"<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><header class=\"pf-account-bar\"><a class=\"pf-brand\" href=\"/\">Plusflat portal</a></header><main class=\"pf-account-main\"><div>" +
+                    $"<h1>{status}</h1><p>{message}</p><p><a href=\"/\">Naar de startpagina</a></p></div></main></body></html>");
             }));
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
@@ -220,11 +253,12 @@ public static class PlusflatStartup
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapFeatureApis();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
@@ -271,18 +305,7 @@ public static class PlusflatStartup
         return Task.CompletedTask;
     }
 
-    private static IServiceCollection AddValidatorsFromThisAssembly(this IServiceCollection services)
-    {
-        // FluentValidation.DependencyInjectionExtensions is not available here: register validators by scanning.
-        foreach (var type in typeof(PlusflatStartup).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
-        {
-            foreach (var validatorInterface in type.GetInterfaces()
-                         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
-            {
-                services.AddSingleton(validatorInterface, type);
-            }
-        }
-
-        return services;
-    }
+    private static bool IsStaticAsset(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/_content") || context.Request.Path.StartsWithSegments("/_framework")
+        || context.Request.Path.StartsWithSegments("/css") || context.Request.Path.StartsWithSegments("/js");
 }

@@ -14,7 +14,7 @@ public sealed class RedactInvitationTokens : ILogEventEnricher
         foreach (var name in new[] { "RequestPath", "Path", "QueryString", "Query", "RequestUri", "Uri" })
         {
             if (logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue { Value: string path }
-                && RequestLoggingMiddleware.Redact(path) is { } redacted && redacted != path)
+                && LogRedaction.Redact(path) is { } redacted && redacted != path)
             {
                 logEvent.AddOrUpdateProperty(propertyFactory.CreateProperty(name, redacted));
             }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Plusflat.Domain.Organisations;
 using Plusflat.Domain.Tenancy;
-using Plusflat.Web.Components.Layout;
+using Plusflat.Web.Components.Shell;
 using Plusflat.Web.Features.Organisations;
 using Plusflat.Web.Tenancy;
 

@@ -11,11 +11,17 @@ public static class AccountEndpoints
     {
         // Sign-out is a POST with an antiforgery token, so another site cannot sign a user out.
         // Checked here: the antiforgery middleware only validates minimal APIs that bind form data.
+        // Signing out renews the security stamp, so a copy of the cookie (and every open circuit) stops working too.
         app.MapPost("/account/uitloggen", async (HttpContext context, IAntiforgery antiforgery, SignInManager<PlusflatUser> signIn) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest();
+            }
+
+            if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
             }
 
             await signIn.SignOutAsync();

@@ -1,0 +1,27 @@
+using MudBlazor;
+using Plusflat.Domain.Tenancy;
+using Plusflat.Web.Tenancy;
+
+namespace Plusflat.Web.Components.Shell;
+
+/// <summary>The main navigation, by permission: each feature adds its entry here (the start page's cards too).</summary>
+public static class NavigationLinks
+{
+    public sealed record Link(string Path, string Label, Permission Permission, string Icon, string Purpose);
+
+    private static readonly Link[] All =
+    [
+        new("overzicht", "Programma-overzicht", Permission.ViewProgramme, Icons.Material.Filled.Insights,
+            "Hoe ver de complexen zijn: per fase, per wijk en per corporatie, en de voortgang naar de ambitie."),
+        new("complexen", "Wooncomplexen", Permission.ViewProgramme, Icons.Material.Filled.Apartment,
+            "De seniorencomplexen van het programma, hun gegevens, partners en fasechecklist."),
+        new("organisaties", "Organisaties", Permission.ViewProgramme, Icons.Material.Filled.Business,
+            "Het register van partners: corporaties, zorgaanbieders en welzijnspartijen."),
+        new("fasechecklist", "Fasechecklist", Permission.ViewProgramme, Icons.Material.Filled.Checklist,
+            "Wat er per fase af moet zijn, als versies die het programma zelf beheert."),
+        new("beheer/leden", "Leden en uitnodigingen", Permission.ManageMembers, Icons.Material.Filled.Group,
+            "Wie er in deze omgeving werkt, met welke rol, en nieuwe mensen uitnodigen."),
+    ];
+
+    public static IEnumerable<Link> For(CurrentTenant tenant) => All.Where(l => tenant.Can(l.Permission));
+}
