@@ -8,7 +8,6 @@ using Plusflat.Domain.Organisations;
 using Plusflat.Domain.Phases;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure.Persistence;
-using Plusflat.Web.Components.Forms;
 using Plusflat.Web.Features.Shared;
 using Plusflat.Web.Tenancy;
 
@@ -166,14 +165,14 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
     /// such an organisation's kind at the same moment (which locks it FOR UPDATE) either finishes first — and
     /// the check sees the new kind — or waits until this link is committed and then sees it.
     /// </summary>
-    private async Task<List<FormError>> ErrorsAsync(ComplexInput input, CancellationToken ct)
+    private async Task<List<FieldError>> ErrorsAsync(ComplexInput input, CancellationToken ct)
     {
         var errors = (await validator.ValidateAsync(input, ct)).Errors
-            .Select(e => new FormError(e.PropertyName, e.ErrorMessage)).ToList();
+            .Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
         var reported = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
         errors.AddRange(Complex.Check(input.ToFacts())
             .Where(e => e.Field is null || !reported.Contains(e.Field))
-            .Select(e => new FormError(e.Field, e.Message)));
+            .Select(e => new FieldError(e.Field, e.Message)));
         errors.AddRange(await PartnerErrorsAsync(input, ct));
         return errors;
     }
@@ -192,7 +191,7 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
     }
 
     /// <summary>Each chosen partner must be an organisation of this programme of the right kind.</summary>
-    private async Task<List<FormError>> PartnerErrorsAsync(ComplexInput input, CancellationToken ct)
+    private async Task<List<FieldError>> PartnerErrorsAsync(ComplexInput input, CancellationToken ct)
     {
         var wanted = new (Guid? Id, OrganisationKind Kind, string Field, string Message)[]
         {
@@ -211,7 +210,7 @@ public sealed class ComplexHandler(PlusflatDbContext db, CurrentTenant tenant, I
             : await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
         return wanted
             .Where(w => w.Id is { } id && (!kinds.TryGetValue(id, out var kind) || kind != w.Kind))
-            .Select(w => new FormError(w.Field, w.Message))
+            .Select(w => new FieldError(w.Field, w.Message))
             .ToList();
     }
 

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Plusflat.Domain.Common;
 using Plusflat.Domain.Tenancy;
+using Plusflat.Web.Features.Shared;
 using Plusflat.Infrastructure.Identity;
 using Plusflat.Infrastructure.Persistence;
-using Plusflat.Web.Components.Forms;
 using Plusflat.Web.Features.Account;
 using Plusflat.Web.Tenancy;
 
@@ -43,12 +43,12 @@ public static class InvitationTokens
 /// <summary>A tenant admin invites a person with a role; the link (with the secret token) is returned once.</summary>
 public sealed class InviteHandler(PlusflatDbContext db, CurrentTenant tenant, IInvitationSender sender, TimeProvider clock)
 {
-    public async Task<(IReadOnlyList<FormError> Errors, Uri? Link)> InviteAsync(InviteInput input, Uri baseUri, CancellationToken ct)
+    public async Task<(IReadOnlyList<FieldError> Errors, Uri? Link)> InviteAsync(InviteInput input, Uri baseUri, CancellationToken ct)
     {
         tenant.Demand(Permission.ManageMembers);
         if (input.Role is not { } role || !Permissions.RolesFor(tenant.Kind).Contains(role))
         {
-            return ([new FormError(nameof(InviteInput.Role), "Deze rol bestaat niet in deze omgeving.")], null);
+            return ([new FieldError(nameof(InviteInput.Role), "Deze rol bestaat niet in deze omgeving.")], null);
         }
 
         var token = InvitationTokens.NewToken();
@@ -59,7 +59,7 @@ public sealed class InviteHandler(PlusflatDbContext db, CurrentTenant tenant, II
         }
         catch (DomainException ex)
         {
-            return ([new FormError(ex.Field, ex.Message)], null);
+            return ([new FieldError(ex.Field, ex.Message)], null);
         }
 
         db.Invitations.Add(invitation);
@@ -94,14 +94,14 @@ public sealed class AcceptInvitationHandler(
     }
 
     /// <summary>Creates the account (for a new person) and the membership in one transaction; nothing half-saved.</summary>
-    public async Task<(IReadOnlyList<FormError> Errors, PlusflatUser? User)> AcceptAsync(
+    public async Task<(IReadOnlyList<FieldError> Errors, PlusflatUser? User)> AcceptAsync(
         string token, SetPasswordInput? newAccount, Guid? signedInUserId, CancellationToken ct)
     {
         var hash = InvitationTokens.Hash(token);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
         if (invitation is null)
         {
-            return ([new FormError(null, "Deze uitnodiging bestaat niet.")], null);
+            return ([new FieldError(null, "Deze uitnodiging bestaat niet.")], null);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -111,7 +111,7 @@ public sealed class AcceptInvitationHandler(
         }
         catch (DomainException ex)
         {
-            return ([new FormError(null, ex.Message)], null);
+            return ([new FieldError(null, ex.Message)], null);
         }
 
         var user = await users.FindByEmailAsync(invitation.Email);
@@ -119,7 +119,7 @@ public sealed class AcceptInvitationHandler(
         {
             if (newAccount is null)
             {
-                return ([new FormError(null, "Kies een wachtwoord om je account aan te maken.")], null);
+                return ([new FieldError(null, "Kies een wachtwoord om je account aan te maken.")], null);
             }
 
             user = new PlusflatUser { Email = invitation.Email, UserName = invitation.Email, DisplayName = newAccount.DisplayName.Trim(), EmailConfirmed = true };
@@ -132,17 +132,17 @@ public sealed class AcceptInvitationHandler(
             }
             catch (DbUpdateConcurrencyException)
             {
-                return ([new FormError(null, "Deze uitnodiging is zojuist al gebruikt.")], null);
+                return ([new FieldError(null, "Deze uitnodiging is zojuist al gebruikt.")], null);
             }
 
             if (!created.Succeeded)
             {
-                return (created.Errors.Select(e => new FormError(nameof(SetPasswordInput.NewPassword), e.Description)).ToList(), null);
+                return (created.Errors.Select(e => new FieldError(nameof(SetPasswordInput.NewPassword), e.Description)).ToList(), null);
             }
         }
         else if (user.Id != signedInUserId)
         {
-            return ([new FormError(null, "Er bestaat al een account met dit e-mailadres. Log eerst in met dat account en open de link dan opnieuw.")], null);
+            return ([new FieldError(null, "Er bestaat al een account met dit e-mailadres. Log eerst in met dat account en open de link dan opnieuw.")], null);
         }
 
         var already = await db.Memberships.AnyAsync(m => m.TenantId == invitation.TenantId && m.UserId == user.Id && m.Role == invitation.Role, ct);
@@ -157,7 +157,7 @@ public sealed class AcceptInvitationHandler(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ([new FormError(null, "Deze uitnodiging is zojuist al gebruikt.")], null);
+            return ([new FieldError(null, "Deze uitnodiging is zojuist al gebruikt.")], null);
         }
 
         await transaction.CommitAsync(ct);

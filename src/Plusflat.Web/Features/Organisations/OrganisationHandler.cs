@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Plusflat.Domain.Organisations;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure.Persistence;
-using Plusflat.Web.Components.Forms;
 using Plusflat.Web.Features.Shared;
 using Plusflat.Web.Tenancy;
 
@@ -152,7 +151,7 @@ public sealed class OrganisationHandler(PlusflatDbContext db, CurrentTenant tena
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM organisations WHERE id = {organisation.Id} FOR UPDATE", ct);
             if (input.Kind is { } newKind && newKind != organisation.Kind && await IsLinkedToComplexesAsync(organisation.Id, ct))
             {
-                return HandlerResult.Invalid(new FormError(nameof(OrganisationInput.Kind),
+                return HandlerResult.Invalid(new FieldError(nameof(OrganisationInput.Kind),
                     "Deze organisatie is gekoppeld aan een of meer wooncomplexen (als corporatie, zorgaanbieder of welzijnspartij). Ontkoppel haar daar eerst voordat je het soort wijzigt."));
             }
 

@@ -1,12 +1,11 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Plusflat.Domain.Common;
-using Plusflat.Web.Components.Forms;
 
 namespace Plusflat.Web.Features.Shared;
 
 /// <summary>What a write handler reports back: nothing (saved), field errors, a conflict, or "not found".</summary>
-public sealed record HandlerResult(IReadOnlyList<FormError> Errors, ResultKind Kind = ResultKind.Ok, Guid? Id = null)
+public sealed record HandlerResult(IReadOnlyList<FieldError> Errors, ResultKind Kind = ResultKind.Ok, Guid? Id = null)
 {
     public static readonly string ConflictMessage =
         "Iemand anders heeft dit intussen gewijzigd. De pagina toont nu de actuele gegevens en je eigen invoer staat nog in het formulier: controleer ze en sla opnieuw op.";
@@ -15,16 +14,16 @@ public sealed record HandlerResult(IReadOnlyList<FormError> Errors, ResultKind K
 
     public static HandlerResult Ok(Guid? id = null) => new([], ResultKind.Ok, id);
 
-    public static HandlerResult Invalid(params FormError[] errors) => new(errors, ResultKind.Invalid);
+    public static HandlerResult Invalid(params FieldError[] errors) => new(errors, ResultKind.Invalid);
 
     public static HandlerResult Invalid(FluentValidation.Results.ValidationResult result) =>
-        new(result.Errors.Select(e => new FormError(e.PropertyName, e.ErrorMessage)).ToList(), ResultKind.Invalid);
+        new(result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList(), ResultKind.Invalid);
 
-    public static HandlerResult From(DomainException ex) => Invalid([.. ex.Errors.Select(e => new FormError(e.Field, e.Message))]);
+    public static HandlerResult From(DomainException ex) => Invalid([.. ex.Errors.Select(e => new FieldError(e.Field, e.Message))]);
 
-    public static HandlerResult Conflict() => new([new FormError(null, ConflictMessage)], ResultKind.Conflict);
+    public static HandlerResult Conflict() => new([new FieldError(null, ConflictMessage)], ResultKind.Conflict);
 
-    public static HandlerResult NotFound() => new([new FormError(null, "Niet gevonden.")], ResultKind.NotFound);
+    public static HandlerResult NotFound() => new([new FieldError(null, "Niet gevonden.")], ResultKind.NotFound);
 }
 
 public enum ResultKind
@@ -90,7 +89,7 @@ public static class HandlerExecution
         {
             // Two people did the same thing at once (e.g. ticked the same item): the database kept the first.
             db.ChangeTracker.Clear();
-            return new HandlerResult([new FormError(null, "Iemand anders heeft dit zojuist al vastgelegd. Bekijk de actuele gegevens.")], ResultKind.Conflict);
+            return new HandlerResult([new FieldError(null, "Iemand anders heeft dit zojuist al vastgelegd. Bekijk de actuele gegevens.")], ResultKind.Conflict);
         }
 
         return result;

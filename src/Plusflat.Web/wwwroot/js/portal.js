@@ -8,3 +8,11 @@ document.addEventListener("click", (event) => {
     location.reload();
   }
 });
+
+// Forms: after a refused save, focus moves to the first marked field (called from Blazor).
+window.plusflat = {
+  focusFirstInvalid() {
+    const field = document.querySelector('main [aria-invalid="true"], main .mud-input-error input, main .mud-input-error textarea');
+    if (field) { field.focus(); field.scrollIntoView({ block: "center" }); }
+  },
+};

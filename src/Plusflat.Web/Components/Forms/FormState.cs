@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Components.Forms;
+using Plusflat.Web.Features.Shared;
 
 namespace Plusflat.Web.Components.Forms;
-
-/// <summary>An error a handler found: for one input field, or for the whole form when <see cref="Field"/> is null.</summary>
-public sealed record FormError(string? Field, string Message);
 
 /// <summary>
 /// A form's input and its edit context, plus a message store for what the server found
@@ -35,7 +33,7 @@ public sealed class FormState<TInput>
     /// the input, or one of <paramref name="hiddenFields"/> (e.g. the target phase in a hidden input) —
     /// is shown above the form instead, so no message is ever lost.
     /// </summary>
-    public void Show(IEnumerable<FormError> errors, params string[] hiddenFields)
+    public void Show(IEnumerable<FieldError> errors, params string[] hiddenFields)
     {
         foreach (var error in errors)
         {
