@@ -40,9 +40,12 @@ public static class SecuritySetup
             .AddErrorDescriber<DutchIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        // The cookie's security stamp is checked on every request: signing out (which renews the stamp), a
-        // password change or a removed membership ends every copy of the cookie at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        // The cookie's security stamp is checked again at most a minute after the last check
+        // (Security:StampValidationSeconds): signing out (which renews the stamp), a password change or a removed
+        // membership ends every copy of the cookie within that time. Every request would mean a user lookup for
+        // every static file and circuit request of a page load.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+            options.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Security:StampValidationSeconds", 60)));
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.ConfigureApplicationCookie(options =>
