@@ -91,30 +91,47 @@ public sealed partial class Organisation : ITenantOwned
         string? notes,
         CareProviderFacts? careProviderFacts)
     {
+        // Every rule is checked before anything is refused, so a form hears about all wrong fields at once.
+        var errors = new List<DomainError>();
         if (!Enum.IsDefined(kind))
         {
-            throw new DomainException("Kies een geldig soort organisatie.", nameof(Kind));
+            errors.Add(new DomainError(nameof(Kind), "Kies een geldig soort organisatie."));
         }
-
-        if (careProviderFacts is not null && kind != OrganisationKind.CareProvider)
+        else if (careProviderFacts is not null && kind != OrganisationKind.CareProvider)
         {
-            throw new DomainException(
-                "Criteria voor de voorkeursaanbieder horen alleen bij een zorgaanbieder.", nameof(CareProviderFacts));
+            errors.Add(new DomainError(nameof(CareProviderFacts), "Criteria voor de voorkeursaanbieder horen alleen bij een zorgaanbieder."));
         }
 
-        var validName = Guard.RequiredText(name, NameMaxLength, nameof(Name), "Naam");
-        var validContactName = Guard.OptionalText(contactName, ContactNameMaxLength, nameof(ContactName), "Naam contactpersoon");
-        var validEmail = ValidEmail(contactEmail);
-        var validPhone = ValidPhone(contactPhone);
-        var validNotes = Guard.OptionalText(notes, NotesMaxLength, nameof(Notes), "Notities");
+        var validName = Collect(errors, () => Guard.RequiredText(name, NameMaxLength, nameof(Name), "Naam"));
+        var validContactName = Collect(errors, () => Guard.OptionalText(contactName, ContactNameMaxLength, nameof(ContactName), "Naam contactpersoon"));
+        var validEmail = Collect(errors, () => ValidEmail(contactEmail));
+        var validPhone = Collect(errors, () => ValidPhone(contactPhone));
+        var validNotes = Collect(errors, () => Guard.OptionalText(notes, NotesMaxLength, nameof(Notes), "Notities"));
+        if (errors.Count > 0)
+        {
+            throw new DomainException(errors);
+        }
 
-        Name = validName;
+        Name = validName!;
         Kind = kind;
         ContactName = validContactName;
         ContactEmail = validEmail;
         ContactPhone = validPhone;
         Notes = validNotes;
         CareProviderFacts = careProviderFacts;
+    }
+
+    private static string? Collect(List<DomainError> errors, Func<string?> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (DomainException ex)
+        {
+            errors.AddRange(ex.Errors);
+            return null;
+        }
     }
 
     private static string? ValidEmail(string? email)

@@ -193,6 +193,17 @@ public class OrganisationTests
         Assert.Equal("jan@linie.nl", organisation.ContactEmail);
     }
 
+    [Fact]
+    public void Constructor_SeveralFieldsWrong_RefusesWithEveryFieldAtOnce()
+    {
+        var error = Assert.Throws<DomainException>(
+            () => Create(" ", OrganisationKind.Municipality, contactEmail: "kapot", contactPhone: "bel mij", facts: Facts));
+
+        Assert.Equal(
+            new string?[] { "CareProviderFacts", "Name", "ContactEmail", "ContactPhone" },
+            error.Errors.Select(e => e.Field).ToArray());
+    }
+
     private static string EmailOfLength(int length)
     {
         var prefix = new string('a', 64) + "@" + string.Join('.', new string('b', 60), new string('c', 60), new string('d', 60)) + ".";

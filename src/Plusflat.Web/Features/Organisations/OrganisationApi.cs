@@ -38,8 +38,8 @@ public sealed record OrganisationRequest(
 
 /// <summary>JSON API for the partner organisation register: /api/v1/{tenant}/organisations.</summary>
 /// <remarks>
-/// The same handler as the pages, so the same rules and messages; the tenant middleware checks
-/// membership (404) and the permission in each endpoint's metadata (403).
+/// The same use-case handlers as the pages, so the same rules and messages; the tenant middleware checks
+/// membership (404) and the permission in each endpoint's metadata (403), and each handler checks it again.
 /// </remarks>
 public static class OrganisationApi
 {
@@ -89,18 +89,18 @@ public static class OrganisationApi
     }
 
     private static async Task<IResult> ListAsync(
-        [FromQuery] string? q, [FromQuery] string? kind, OrganisationHandler handler, CancellationToken ct) =>
+        [FromQuery] string? q, [FromQuery] string? kind, ListOrganisationsHandler handler, CancellationToken ct) =>
         OrganisationKindNames.TryParse(kind, out var parsedKind)
-            ? Results.Ok(await handler.ListAsync(q, parsedKind, ct))
+            ? Results.Ok(await handler.ListAsync(new OrganisationListQuery(q, parsedKind), ct))
             : Invalid("kind", UnknownKind);
 
-    private static async Task<IResult> GetAsync(Guid id, OrganisationHandler handler, CancellationToken ct) =>
+    private static async Task<IResult> GetAsync(Guid id, GetOrganisationHandler handler, CancellationToken ct) =>
         await handler.GetAsync(id, ct) is { } organisation
             ? Results.Ok(organisation)
             : ApiResults.From(HandlerResult.NotFound(), Results.NoContent);
 
     private static async Task<IResult> CreateAsync(
-        HttpRequest request, OrganisationHandler handler, CurrentTenant tenant, CancellationToken ct)
+        HttpRequest request, SaveOrganisationHandler handler, GetOrganisationHandler get, CurrentTenant tenant, CancellationToken ct)
     {
         var (body, problem) = await ReadAsync<OrganisationRequest>(request, ct);
         if (body is null)
@@ -114,12 +114,12 @@ public static class OrganisationApi
             return ApiResults.From(result, Results.NoContent);
         }
 
-        var created = await handler.GetAsync(result.Id!.Value, ct);
+        var created = await get.GetAsync(result.Id!.Value, ct);
         return Results.Created($"/api/v1/{tenant.Slug}/organisations/{result.Id}", created);
     }
 
     private static async Task<IResult> UpdateAsync(
-        Guid id, HttpRequest request, OrganisationHandler handler, CancellationToken ct)
+        Guid id, HttpRequest request, SaveOrganisationHandler handler, GetOrganisationHandler get, CancellationToken ct)
     {
         var (body, problem) = await ReadAsync<OrganisationRequest>(request, ct);
         if (body is null)
@@ -133,7 +133,7 @@ public static class OrganisationApi
         }
 
         var result = await handler.UpdateAsync(id, body.ToInput(), ct);
-        if (result.Kind == ResultKind.Conflict && await handler.GetAsync(id, ct) is { } current)
+        if (result.Kind == ResultKind.Conflict && await get.GetAsync(id, ct) is { } current)
         {
             return ApiResults.Conflict(current);
         }
@@ -143,7 +143,7 @@ public static class OrganisationApi
             return ApiResults.From(result, Results.NoContent);
         }
 
-        return Results.Ok(await handler.GetAsync(id, ct));
+        return Results.Ok(await get.GetAsync(id, ct));
     }
 
     private static Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct)

@@ -25,25 +25,28 @@ public sealed class OrganisationInput
     public uint Version { get; set; }
 
     /// <summary>
-    /// The form always shows the care-provider checkboxes (it has no script to hide them), so it
-    /// records them only for a care provider and sends <c>null</c> for any other kind. The user's
-    /// ticks stay in this input, so they are still there when the form comes back with an error.
+    /// What is saved and compared: care-provider facts only for a care provider (a care provider always has them,
+    /// unticked when not assessed), none for any other kind; blank optional text as <c>null</c>. The form keeps
+    /// the user's ticks in its own input while they try another kind, so switching back loses nothing.
     /// </summary>
-    public OrganisationInput WithFactsOnlyForCareProvider() => new()
+    public OrganisationInput ForSave() => new()
     {
         Name = Name,
         Kind = Kind,
-        ContactName = ContactName,
-        ContactEmail = ContactEmail,
-        ContactPhone = ContactPhone,
-        Notes = Notes,
-        CareProviderFacts = Kind == OrganisationKind.CareProvider ? CareProviderFacts ?? new CareProviderFactsInput() : null,
+        ContactName = Blank(ContactName),
+        ContactEmail = Blank(ContactEmail),
+        ContactPhone = Blank(ContactPhone),
+        Notes = Blank(Notes),
+        CareProviderFacts = Kind == OrganisationKind.CareProvider ? (CareProviderFacts ?? new CareProviderFactsInput()) with { } : null,
         Version = Version,
     };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }
 
 /// <summary>The eight Toewijzingskader 2.3 facts as a form (checkboxes) or a JSON object sends them.</summary>
-public sealed class CareProviderFactsInput
+/// <remarks>A record, so two inputs with the same ticks are equal (the conflict merge compares them as one field).</remarks>
+public sealed record CareProviderFactsInput
 {
     public bool ZvwDistrictNursing { get; set; }
 
