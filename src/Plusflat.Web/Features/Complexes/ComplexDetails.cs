@@ -61,9 +61,13 @@ public enum TimelineKind
     Returned,
 }
 
-/// <summary>One line of the timeline as plain values; the page words it in the user's language.</summary>
+/// <summary>
+/// One line of the timeline as plain values; the page words it in the user's language. A tick has only a
+/// <see cref="Day"/> (when the item was done); <see cref="At"/> is then that day's start in Dutch time, so it sorts
+/// before everything else that happened that day.
+/// </summary>
 public sealed record TimelineItem(
-    DateTimeOffset At, bool DateOnly, string Who, TimelineKind Kind, string? ItemTitle, int? FromPhase, int? ToPhase, string? Reason, bool WasOverride);
+    DateTimeOffset At, DateOnly? Day, string Who, TimelineKind Kind, string? ItemTitle, int? FromPhase, int? ToPhase, string? Reason, bool WasOverride);
 
 /// <summary>Reads <see cref="ComplexDetails"/> for the current tenant (another tenant's complex reads as not found).</summary>
 public sealed class ComplexDetailsHandler(IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant)
@@ -107,13 +111,13 @@ public sealed class ComplexDetailsHandler(IDbContextFactory<PlusflatDbContext> c
         }).ToList();
 
         var timeline = complex.PhaseTransitions
-            .Select(t => new TimelineItem(t.At, false, t.ByName, t.IsReturn ? TimelineKind.Returned : TimelineKind.Advanced,
+            .Select(t => new TimelineItem(t.At, null, t.ByName, t.IsReturn ? TimelineKind.Returned : TimelineKind.Advanced,
                 null, t.FromPhase, t.ToPhase, t.Reason, t.WasOverride))
             .Concat(complex.ChecklistTicks.Select(t => new TimelineItem(
-                new DateTimeOffset(t.TickedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), true, t.TickedByName, TimelineKind.Ticked,
+                PhaseHandler.StartOfDutchDay(t.TickedOn), t.TickedOn, t.TickedByName, TimelineKind.Ticked,
                 titles.GetValueOrDefault(t.ItemId), t.Phase, null, t.Note, false)))
             .Concat(complex.ChecklistTicks.Where(t => t.UntickedAt is not null).Select(t => new TimelineItem(
-                t.UntickedAt!.Value, false, t.UntickedByName ?? "", TimelineKind.Unticked,
+                t.UntickedAt!.Value, null, t.UntickedByName ?? "", TimelineKind.Unticked,
                 titles.GetValueOrDefault(t.ItemId), t.Phase, null, t.UntickReason, false)))
             .OrderByDescending(e => e.At)
             .ToList();

@@ -122,7 +122,7 @@ public sealed class PhaseHandler(
                     : $"Terug van {PhaseNames.Label(t.FromPhase)} naar {PhaseNames.Label(t.ToPhase)}",
                 t.Reason, t.WasOverride))
             .Concat(complex.ChecklistTicks.Select(t => new TimelineEntry(
-                new DateTimeOffset(t.TickedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), t.TickedByName,
+                StartOfDutchDay(t.TickedOn), t.TickedByName,
                 $"Afgevinkt: {titles.GetValueOrDefault(t.ItemId, "?")}", t.Note, false, DateOnly: true)))
             .Concat(complex.ChecklistTicks.Where(t => t.UntickedAt is not null).Select(t => new TimelineEntry(
                 t.UntickedAt!.Value, t.UntickedByName ?? "", $"Teruggedraaid: {titles.GetValueOrDefault(t.ItemId, "?")}", t.UntickReason, false)))
@@ -130,6 +130,16 @@ public sealed class PhaseHandler(
             .ToList();
         return new PhaseView(complex.Id, complex.Name, complex.CurrentPhase, complex.Version, catalogue.Version,
             ChecklistItemView.Of(complex, catalogue), timeline);
+    }
+
+    /// <summary>
+    /// Midnight of a Dutch calendar day as a moment. A tick dated today must sort before what happened later today;
+    /// midnight UTC would lie an hour or two in Dutch "tomorrow".
+    /// </summary>
+    public static DateTimeOffset StartOfDutchDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Dates.Local(new DateTimeOffset(midnight, TimeSpan.Zero)).Offset);
     }
 
     public async Task<HandlerResult> TickAsync(Guid complexId, TickInput input, CancellationToken ct)
