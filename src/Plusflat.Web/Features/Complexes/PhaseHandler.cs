@@ -1,11 +1,10 @@
-using System.Globalization;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Plusflat.Domain.Complexes;
 using Plusflat.Domain.Phases;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure.Persistence;
-using Plusflat.Web.Components.Forms;
 using Plusflat.Web.Features.Shared;
 using Plusflat.Web.Tenancy;
 
@@ -15,7 +14,8 @@ public sealed class TickInput
 {
     public Guid? ItemId { get; set; }
 
-    public string TickedOn { get; set; } = "";
+    /// <summary>The day the item was done (not when it is entered).</summary>
+    public DateOnly? TickedOn { get; set; }
 
     public string? Note { get; set; }
 
@@ -27,9 +27,7 @@ public sealed class TickInputValidator : AbstractValidator<TickInput>
     public TickInputValidator()
     {
         RuleFor(x => x.ItemId).NotNull().WithMessage("Kies het punt dat je afvinkt.");
-        RuleFor(x => x.TickedOn).NotEmpty().WithMessage("Vul de datum in.")
-            .Must(d => PhaseHandler.ParseDate(d) is not null).When(x => !string.IsNullOrWhiteSpace(x.TickedOn))
-            .WithMessage("Vul een geldige datum in (jjjj-mm-dd).");
+        RuleFor(x => x.TickedOn).NotNull().WithMessage("Vul de datum in.");
     }
 }
 
@@ -68,7 +66,16 @@ public sealed class TransitionInputValidator : AbstractValidator<TransitionInput
 }
 
 public sealed record ChecklistItemView(
-    Guid ItemId, int Phase, string Title, bool Ticked, DateOnly? TickedOn, string? TickedBy, string? Note, string? EvidenceUrl);
+    Guid ItemId, int Phase, string Title, bool Ticked, DateOnly? TickedOn, string? TickedBy, string? Note, string? EvidenceUrl)
+{
+    /// <summary>Every item of the complex's catalogue, in phase and sort order, with its active tick.</summary>
+    public static IReadOnlyList<ChecklistItemView> Of(Complex complex, PhaseCatalogue catalogue) =>
+        catalogue.Items.OrderBy(i => i.Phase).ThenBy(i => i.SortOrder).Select(item =>
+        {
+            var tick = complex.ActiveTickFor(item.Id);
+            return new ChecklistItemView(item.Id, item.Phase, item.Title, tick is not null, tick?.TickedOn, tick?.TickedByName, tick?.Note, tick?.EvidenceUrl);
+        }).ToList();
+}
 
 /// <summary>One line of a complex's timeline. Ticks carry only a date (<see cref="DateOnly"/>), transitions a moment.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string? Reason, bool WasOverride, bool DateOnly = false);
@@ -77,24 +84,26 @@ public sealed record PhaseView(
     Guid ComplexId, string ComplexName, int CurrentPhase, uint Version, int CatalogueVersion,
     IReadOnlyList<ChecklistItemView> Items, IReadOnlyList<TimelineEntry> Timeline)
 {
-    public IReadOnlyList<ChecklistItemView> CurrentItems => Items.Where(i => i.Phase == CurrentPhase).ToList();
+    [JsonIgnore] public IReadOnlyList<ChecklistItemView> CurrentItems => Items.Where(i => i.Phase == CurrentPhase).ToList();
 
-    public IReadOnlyList<ChecklistItemView> OpenItems => CurrentItems.Where(i => !i.Ticked).ToList();
+    [JsonIgnore] public IReadOnlyList<ChecklistItemView> OpenItems => CurrentItems.Where(i => !i.Ticked).ToList();
 
-    public IReadOnlyList<ChecklistItemView> TickedItems => CurrentItems.Where(i => i.Ticked).ToList();
+    [JsonIgnore] public IReadOnlyList<ChecklistItemView> TickedItems => CurrentItems.Where(i => i.Ticked).ToList();
 }
 
-/// <summary>The phase checklist and transitions of one complex (gestructureerde aanpak, fases 0–4).</summary>
+/// <summary>
+/// The phase checklist and transitions of one complex (gestructureerde aanpak, fases 0–4). Every method demands
+/// its permission first and works on a context of its own, so it is safe to call from a circuit.
+/// </summary>
 public sealed class PhaseHandler(
-    PlusflatDbContext db, CurrentTenant tenant, TimeProvider clock,
+    IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, TimeProvider clock,
     IValidator<TickInput> tickValidator, IValidator<UntickInput> untickValidator, IValidator<TransitionInput> transitionValidator)
 {
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
+    /// <summary>The phase, checklist and timeline as the API shows them (newest first).</summary>
     public async Task<PhaseView?> GetAsync(Guid complexId, CancellationToken ct)
     {
         tenant.Demand(Permission.ViewProgramme);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var complex = await db.Complexes.AsNoTracking()
             .Include(c => c.ChecklistTicks).Include(c => c.PhaseTransitions)
             .AsSplitQuery()
@@ -105,12 +114,6 @@ public sealed class PhaseHandler(
         }
 
         var catalogue = await db.PhaseCatalogues.AsNoTracking().FirstAsync(c => c.Id == complex.CatalogueId, ct);
-        var items = catalogue.Items.OrderBy(i => i.Phase).ThenBy(i => i.SortOrder).Select(item =>
-        {
-            var tick = complex.ActiveTickFor(item.Id);
-            return new ChecklistItemView(item.Id, item.Phase, item.Title, tick is not null, tick?.TickedOn, tick?.TickedByName, tick?.Note, tick?.EvidenceUrl);
-        }).ToList();
-
         var titles = catalogue.Items.ToDictionary(i => i.Id, i => i.Title);
         var timeline = complex.PhaseTransitions
             .Select(t => new TimelineEntry(t.At, t.ByName,
@@ -119,27 +122,39 @@ public sealed class PhaseHandler(
                     : $"Terug van {PhaseNames.Label(t.FromPhase)} naar {PhaseNames.Label(t.ToPhase)}",
                 t.Reason, t.WasOverride))
             .Concat(complex.ChecklistTicks.Select(t => new TimelineEntry(
-                new DateTimeOffset(t.TickedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), t.TickedByName,
+                StartOfDutchDay(t.TickedOn), t.TickedByName,
                 $"Afgevinkt: {titles.GetValueOrDefault(t.ItemId, "?")}", t.Note, false, DateOnly: true)))
             .Concat(complex.ChecklistTicks.Where(t => t.UntickedAt is not null).Select(t => new TimelineEntry(
                 t.UntickedAt!.Value, t.UntickedByName ?? "", $"Teruggedraaid: {titles.GetValueOrDefault(t.ItemId, "?")}", t.UntickReason, false)))
             .OrderByDescending(e => e.At)
             .ToList();
-        return new PhaseView(complex.Id, complex.Name, complex.CurrentPhase, complex.Version, catalogue.Version, items, timeline);
+        return new PhaseView(complex.Id, complex.Name, complex.CurrentPhase, complex.Version, catalogue.Version,
+            ChecklistItemView.Of(complex, catalogue), timeline);
+    }
+
+    /// <summary>
+    /// Midnight of a Dutch calendar day as a moment. A tick dated today must sort before what happened later today;
+    /// midnight UTC would lie an hour or two in Dutch "tomorrow".
+    /// </summary>
+    public static DateTimeOffset StartOfDutchDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Dates.Local(new DateTimeOffset(midnight, TimeSpan.Zero)).Offset);
     }
 
     public async Task<HandlerResult> TickAsync(Guid complexId, TickInput input, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         return await HandlerExecution.SaveAsync(db, tickValidator, input, async () =>
         {
-            if (await LoadAsync(complexId, ct) is not var (complex, catalogue))
+            if (await LoadAsync(db, complexId, ct) is not var (complex, catalogue))
             {
                 return HandlerResult.NotFound();
             }
 
             var actor = await Actor.CurrentAsync(db, tenant, ct);
-            complex.TickItem(catalogue, input.ItemId!.Value, ParseDate(input.TickedOn)!.Value, actor.Id, actor.Name,
+            complex.TickItem(catalogue, input.ItemId!.Value, input.TickedOn!.Value, actor.Id, actor.Name,
                 input.Note, input.EvidenceUrl, Dates.Today(clock));
             return HandlerResult.Ok(complex.Id);
         }, ct);
@@ -148,9 +163,10 @@ public sealed class PhaseHandler(
     public async Task<HandlerResult> UntickAsync(Guid complexId, UntickInput input, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         return await HandlerExecution.SaveAsync(db, untickValidator, input, async () =>
         {
-            if (await LoadAsync(complexId, ct) is not var (complex, _))
+            if (await LoadAsync(db, complexId, ct) is not var (complex, _))
             {
                 return HandlerResult.NotFound();
             }
@@ -168,11 +184,19 @@ public sealed class PhaseHandler(
     public async Task<HandlerResult> TransitionAsync(Guid complexId, TransitionInput input, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         return await HandlerExecution.SaveAsync(db, transitionValidator, input, async () =>
         {
-            if (await LoadAsync(complexId, ct) is not var (complex, catalogue))
+            if (await LoadAsync(db, complexId, ct) is not var (complex, catalogue))
             {
                 return HandlerResult.NotFound();
+            }
+
+            // Checked before the domain rules: on a stale version "skip a phase" or "already there" would
+            // be a misleading answer to "someone else moved it meanwhile".
+            if (complex.Version != input.Version)
+            {
+                return HandlerResult.Conflict();
             }
 
             db.Entry(complex).Property(c => c.Version).OriginalValue = input.Version;
@@ -184,7 +208,7 @@ public sealed class PhaseHandler(
         }, ct);
     }
 
-    private async Task<(Complex Complex, PhaseCatalogue Catalogue)?> LoadAsync(Guid complexId, CancellationToken ct)
+    private static async Task<(Complex Complex, PhaseCatalogue Catalogue)?> LoadAsync(PlusflatDbContext db, Guid complexId, CancellationToken ct)
     {
         var complex = await db.Complexes.Include(c => c.ChecklistTicks).FirstOrDefaultAsync(c => c.Id == complexId, ct);
         if (complex is null)
