@@ -26,7 +26,8 @@ RESX = WEB / "Resources" / "SharedResource.en.resx"
 LOCALIZER = re.compile(r'\bL\[\s*(?:@"((?:[^"]|"")*)"|"((?:[^"\\]|\\.)*)")')
 DYNAMIC = re.compile(r'\bL\[\s*\$')
 INDIRECT = {
-    WEB / "Components" / "Layout" / "NavigationLinks.cs": re.compile(r'new\(\s*"[^"]*"\s*,\s*"((?:[^"\\]|\\.)*)"'),
+    # Label (second argument) and purpose (the last line of each entry).
+    WEB / "Components" / "Shell" / "NavigationLinks.cs": re.compile(r'(?:new\(\s*"[^"]*"\s*,\s*|^\s+)"((?:[^"\\]|\\.)*)"(?=,\s*Permission|\),\s*$)', re.M),
     WEB / "Tenancy" / "RoleNames.cs": re.compile(r'=>\s*"((?:[^"\\]|\\.)*)"'),
     WEB / "Features" / "Organisations" / "OrganisationKindNames.cs": re.compile(r'=>\s*"((?:[^"\\]|\\.)*)"'),
     ROOT / "src" / "Plusflat.Domain" / "Organisations" / "CareProviderFacts.cs": re.compile(r'missing\.Add\(\s*"((?:[^"\\]|\\.)*)"'),

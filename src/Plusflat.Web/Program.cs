@@ -3,6 +3,10 @@ using Plusflat.Web.Startup;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+// MudBlazor's and Blazor's files come from their packages; outside Development (tests, benchmark, Staging from
+// `dotnet run`) they are found through the static web assets manifest too. A published app has no such manifest
+// (its files are in wwwroot), and then this does nothing.
+builder.WebHost.UseStaticWebAssets();
 builder.ConfigurePlusflatLogging();
 
 if (args.Contains("schema-script"))

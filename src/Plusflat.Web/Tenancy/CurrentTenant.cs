@@ -28,6 +28,9 @@ public sealed class CurrentTenant(TenantScope scope)
 
     public IReadOnlyList<TenantRole> Roles => _roles;
 
+    /// <summary>What <see cref="Set"/> was given, or null.</summary>
+    public TenantAccess? Access { get; private set; }
+
     /// <summary>Raised when the circuit moves to another tenant (or out of one), so the shell can redraw.</summary>
     public event Action? Changed;
 
@@ -40,7 +43,13 @@ public sealed class CurrentTenant(TenantScope scope)
         Kind = access.Kind;
         UserId = access.UserId;
         _roles = access.Roles;
+        Access = access;
         IsResolved = true;
+        if (access.UserId != Guid.Empty)
+        {
+            scope.SetUser(access.UserId);
+        }
+
         scope.EnterTenant(access.Id);
         if (changed)
         {
@@ -56,6 +65,7 @@ public sealed class CurrentTenant(TenantScope scope)
         Slug = "";
         Name = "";
         _roles = [];
+        Access = null;
         IsResolved = false;
         scope.LeaveTenant();
         if (changed)

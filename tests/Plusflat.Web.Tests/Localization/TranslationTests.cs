@@ -195,7 +195,7 @@ public sealed partial class TranslationTests
         return keys;
     }
 
-    /// <summary>The labels of the main navigation (a private list of <see cref="NavigationLinks.Link"/>).</summary>
+    /// <summary>The labels and purposes of the main navigation (a private list of <see cref="NavigationLinks.Link"/>).</summary>
     private static List<string> NavigationLabels()
     {
         var labels = typeof(NavigationLinks)
@@ -203,7 +203,7 @@ public sealed partial class TranslationTests
             .Select(f => f.GetValue(null))
             .OfType<IEnumerable<NavigationLinks.Link>>()
             .SelectMany(links => links)
-            .Select(l => l.Label)
+            .SelectMany(l => new[] { l.Label, l.Purpose })
             .ToList();
         Assert.NotEmpty(labels);
         return labels;

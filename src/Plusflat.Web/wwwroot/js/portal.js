@@ -11,6 +11,7 @@ document.addEventListener("click", (event) => {
 
 // Forms: after a refused save, focus moves to the first marked field (called from Blazor).
 window.plusflat = {
+  markInteractive() { document.body.dataset.interactive = "true"; },
   focusFirstInvalid() {
     const field = document.querySelector('main [aria-invalid="true"], main .mud-input-error input, main .mud-input-error textarea');
     if (field) { field.focus(); field.scrollIntoView({ block: "center" }); }
