@@ -24,10 +24,10 @@ public sealed class InviteValidator : AbstractValidator<InviteInput>
 {
     public InviteValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Vul het e-mailadres in.")
+        RuleFor(x => x.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Vul het e-mailadres in.")
             .EmailAddress().WithMessage("Vul een geldig e-mailadres in.")
             .MaximumLength(254).WithMessage("Het e-mailadres is te lang.");
-        RuleFor(x => x.Role).NotNull().WithMessage("Kies een rol.")
+        RuleFor(x => x.Role).Cascade(CascadeMode.Stop).NotNull().WithMessage("Kies een rol.")
             .IsInEnum().WithMessage("Kies een geldige rol.");
     }
 }
