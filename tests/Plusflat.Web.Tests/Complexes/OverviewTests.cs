@@ -55,7 +55,7 @@ public sealed class OverviewTests(PlusflatApp app) : ComponentTest(app)
             Assert.Equal((double)counts[phase] / counts[highest], heights[phase] / heights[highest], 3);
         }
 
-        Assert.Contains($"fase 3 Uitvoeren: {counts[3]}", chart.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains($"Fase 3 Uitvoeren: {counts[3]}", chart.GetAttribute("aria-label"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class GetOverviewHandler(IDbContextFactory<PlusflatDbContext> cont
         var perDistrict = groups
             .GroupBy(g => g.District)
             .Select(d => new GroupRow(
-                d.Key ?? "Onbekend",
+                d.Key ?? "Wijk onbekend",
                 d.Sum(g => g.Count),
                 d.Where(g => g.CurrentPhase >= PortfolioProgress.ExecutionPhase).Sum(g => g.Count),
                 d.Key is null ? null : $"wijk={Uri.EscapeDataString(d.Key)}"))
