@@ -28,11 +28,13 @@ public sealed class TenantMiddleware(RequestDelegate next)
         if (context.GetEndpoint()?.Metadata.GetMetadata<PublicTenantPageAttribute>() is not null)
         {
             // Unknown tenant: the page answers exactly as for an unknown token (404, same text).
-            if (await resolver.FindPublicAsync(slug, context.User, context.RequestAborted) is { } publicTenant)
+            if (await resolver.FindPublicAsync(slug, context.User, context.RequestAborted) is not { } publicTenant)
             {
-                current.Set(publicTenant);
+                await DenyAsync(context, StatusCodes.Status404NotFound);
+                return;
             }
 
+            current.Set(publicTenant);
             await next(context);
             return;
         }

@@ -24,10 +24,10 @@ public sealed class InviteValidator : AbstractValidator<InviteInput>
 {
     public InviteValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Vul het e-mailadres in.")
+        RuleFor(x => x.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Vul het e-mailadres in.")
             .EmailAddress().WithMessage("Vul een geldig e-mailadres in.")
             .MaximumLength(254).WithMessage("Het e-mailadres is te lang.");
-        RuleFor(x => x.Role).NotNull().WithMessage("Kies een rol.")
+        RuleFor(x => x.Role).Cascade(CascadeMode.Stop).NotNull().WithMessage("Kies een rol.")
             .IsInEnum().WithMessage("Kies een geldige rol.");
     }
 }
@@ -41,15 +41,25 @@ public static class InvitationTokens
 }
 
 /// <summary>A tenant admin invites a person with a role; the link (with the secret token) is returned once.</summary>
-public sealed class InviteHandler(PlusflatDbContext db, CurrentTenant tenant, IInvitationSender sender, TimeProvider clock)
+public sealed class InviteHandler(
+    IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, IInvitationSender sender, TimeProvider clock, IValidator<InviteInput> validator)
 {
     public async Task<(IReadOnlyList<FieldError> Errors, Uri? Link)> InviteAsync(InviteInput input, Uri baseUri, CancellationToken ct)
     {
         tenant.Demand(Permission.ManageMembers);
-        if (input.Role is not { } role || !Permissions.RolesFor(tenant.Kind).Contains(role))
+        // Every wrong field at once: the input's shape, and whether the role exists in this kind of tenant.
+        var errors = (await validator.ValidateAsync(input, ct)).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+        if (input.Role is { } chosen && Enum.IsDefined(chosen) && !Permissions.RolesFor(tenant.Kind).Contains(chosen))
         {
-            return ([new FieldError(nameof(InviteInput.Role), "Deze rol bestaat niet in deze omgeving.")], null);
+            errors.Add(new FieldError(nameof(InviteInput.Role), "Deze rol bestaat niet in deze omgeving."));
         }
+
+        if (errors.Count > 0)
+        {
+            return (errors, null);
+        }
+
+        var role = input.Role!.Value;
 
         var token = InvitationTokens.NewToken();
         Invitation invitation;
@@ -62,8 +72,12 @@ public sealed class InviteHandler(PlusflatDbContext db, CurrentTenant tenant, II
             return ([new FieldError(ex.Field, ex.Message)], null);
         }
 
-        db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(ct);
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync(ct);
+        }
+
         var link = new Uri(baseUri, $"{tenant.Slug}/uitnodiging/{token}");
         await sender.SendAsync(invitation.Email, tenant.Name, link, ct);
         return ([], link);
@@ -71,8 +85,15 @@ public sealed class InviteHandler(PlusflatDbContext db, CurrentTenant tenant, II
 }
 
 /// <summary>The invitee opens the link once, before it expires, and sets a password (or, with an account, joins).</summary>
+/// <remarks>
+/// The invitation and the membership live in the tenant (a context from the factory, with the tenant of the
+/// URL); the account lives in Identity's store (<see cref="UserManager{TUser}"/>, its own context). The
+/// invitation is marked accepted first, inside a transaction that holds its row until the membership is
+/// saved: a second person accepting the same link waits and then fails on the row version. A new account
+/// whose membership could not be saved is deleted again, so nothing is left half-saved.
+/// </remarks>
 public sealed class AcceptInvitationHandler(
-    PlusflatDbContext db, UserManager<PlusflatUser> users, TimeProvider clock)
+    IDbContextFactory<PlusflatDbContext> contexts, UserManager<PlusflatUser> users, TimeProvider clock)
 {
     public sealed record OpenInvitation(Guid Id, string Email, TenantRole Role, bool AccountExists);
 
@@ -80,6 +101,7 @@ public sealed class AcceptInvitationHandler(
     {
         var hash = InvitationTokens.Hash(token);
         var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var invitation = await db.Invitations.AsNoTracking()
             .Where(i => i.TokenHash == hash && i.AcceptedAt == null && i.ExpiresAt > now)
             .Select(i => new { i.Id, i.Email, i.Role })
@@ -93,28 +115,34 @@ public sealed class AcceptInvitationHandler(
         return new OpenInvitation(invitation.Id, invitation.Email, invitation.Role, exists);
     }
 
-    /// <summary>Creates the account (for a new person) and the membership in one transaction; nothing half-saved.</summary>
     public async Task<(IReadOnlyList<FieldError> Errors, PlusflatUser? User)> AcceptAsync(
         string token, SetPasswordInput? newAccount, Guid? signedInUserId, CancellationToken ct)
     {
         var hash = InvitationTokens.Hash(token);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
         if (invitation is null)
         {
             return ([new FieldError(null, "Deze uitnodiging bestaat niet.")], null);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             invitation.Accept(clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
         }
         catch (DomainException ex)
         {
             return ([new FieldError(null, ex.Message)], null);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ([new FieldError(null, "Deze uitnodiging is zojuist al gebruikt.")], null);
+        }
 
         var user = await users.FindByEmailAsync(invitation.Email);
+        var created = false;
         if (user is null)
         {
             if (newAccount is null)
@@ -123,44 +151,40 @@ public sealed class AcceptInvitationHandler(
             }
 
             user = new PlusflatUser { Email = invitation.Email, UserName = invitation.Email, DisplayName = newAccount.DisplayName.Trim(), EmailConfirmed = true };
-            IdentityResult created;
-            try
+            var result = await users.CreateAsync(user, newAccount.NewPassword);
+            if (!result.Succeeded)
             {
-                // CreateAsync saves the whole context, including the invitation's AcceptedAt: a second
-                // person accepting the same link at the same moment fails here on the row version.
-                created = await users.CreateAsync(user, newAccount.NewPassword);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return ([new FieldError(null, "Deze uitnodiging is zojuist al gebruikt.")], null);
+                return (result.Errors.Select(e => new FieldError(nameof(SetPasswordInput.NewPassword), e.Description)).ToList(), null);
             }
 
-            if (!created.Succeeded)
-            {
-                return (created.Errors.Select(e => new FieldError(nameof(SetPasswordInput.NewPassword), e.Description)).ToList(), null);
-            }
+            created = true;
         }
         else if (user.Id != signedInUserId)
         {
             return ([new FieldError(null, "Er bestaat al een account met dit e-mailadres. Log eerst in met dat account en open de link dan opnieuw.")], null);
         }
 
-        var already = await db.Memberships.AnyAsync(m => m.TenantId == invitation.TenantId && m.UserId == user.Id && m.Role == invitation.Role, ct);
-        if (!already)
-        {
-            db.Memberships.Add(new TenantMembership(invitation.TenantId, user.Id, invitation.Role));
-        }
-
         try
         {
-            await db.SaveChangesAsync(ct);
+            var already = await db.Memberships.AnyAsync(m => m.TenantId == invitation.TenantId && m.UserId == user.Id && m.Role == invitation.Role, ct);
+            if (!already)
+            {
+                db.Memberships.Add(new TenantMembership(invitation.TenantId, user.Id, invitation.Role));
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch
         {
-            return ([new FieldError(null, "Deze uitnodiging is zojuist al gebruikt.")], null);
+            if (created)
+            {
+                await users.DeleteAsync(user);
+            }
+
+            throw;
         }
 
-        await transaction.CommitAsync(ct);
         return ([], user);
     }
 }

@@ -38,6 +38,7 @@ public sealed class RemoveItemInputValidator : AbstractValidator<RemoveItemInput
     public RemoveItemInputValidator() => RuleFor(x => x.Code).NotEmpty().WithMessage("Kies het punt dat je wilt verwijderen.");
 }
 
+/// <summary>An item of the newest version; <see cref="Code"/> is internal (the page shows the title and the phase's name).</summary>
 public sealed record CatalogueItemView(int Phase, string Code, string Title);
 
 public sealed record CatalogueVersionView(int Version, DateTimeOffset CreatedAt, int ComplexCount);
@@ -49,11 +50,12 @@ public sealed record CatalogueView(int? Version, IReadOnlyList<CatalogueItemView
 /// existing complexes keep the version they started with.
 /// </summary>
 public sealed class PhaseCatalogueHandler(
-    PlusflatDbContext db, CurrentTenant tenant, TimeProvider clock, IValidator<AddItemInput> addValidator, IValidator<RemoveItemInput> removeValidator)
+    IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, TimeProvider clock, IValidator<AddItemInput> addValidator, IValidator<RemoveItemInput> removeValidator)
 {
     public async Task<CatalogueView> GetAsync(CancellationToken ct)
     {
         tenant.Demand(Permission.ViewProgramme);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var latest = await db.PhaseCatalogues.AsNoTracking().OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct)
                      ?? PhaseCatalogue.CreateDefault(tenant.Id, clock.GetUtcNow());
         var versions = await db.PhaseCatalogues.AsNoTracking().OrderByDescending(c => c.Version)
@@ -66,9 +68,10 @@ public sealed class PhaseCatalogueHandler(
     public async Task<HandlerResult> AddAsync(AddItemInput input, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         return await HandlerExecution.SaveAsync(db, addValidator, input, async () =>
         {
-            var latest = await LatestAsync(ct);
+            var latest = await LatestAsync(db, ct);
             var code = UniqueCode(input.Phase!.Value, input.Title, latest.Items.Select(i => i.Code).ToHashSet(StringComparer.Ordinal));
             db.PhaseCatalogues.Add(latest.Derive([new ChecklistItemDraft(input.Phase.Value, code, input.Title)], [], clock.GetUtcNow()));
             return HandlerResult.Ok();
@@ -78,16 +81,22 @@ public sealed class PhaseCatalogueHandler(
     public async Task<HandlerResult> RemoveAsync(RemoveItemInput input, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         return await HandlerExecution.SaveAsync(db, removeValidator, input, async () =>
         {
-            var latest = await LatestAsync(ct);
+            var latest = await LatestAsync(db, ct);
+            if (latest.Items.All(i => i.Code != input.Code))
+            {
+                return HandlerResult.Invalid(new FieldError(nameof(RemoveItemInput.Code), "Dit punt staat niet (meer) in de checklist."));
+            }
+
             db.PhaseCatalogues.Add(latest.Derive([], [input.Code!], clock.GetUtcNow()));
             return HandlerResult.Ok();
         }, ct);
     }
 
     /// <summary>The newest stored version; a programme without one starts from the default (stored with the first change).</summary>
-    private async Task<PhaseCatalogue> LatestAsync(CancellationToken ct)
+    private async Task<PhaseCatalogue> LatestAsync(PlusflatDbContext db, CancellationToken ct)
     {
         var latest = await db.PhaseCatalogues.OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
         if (latest is null)

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Phases;
+using Plusflat.Domain.Tenancy;
+using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Tenancy;
+
+namespace Plusflat.Web.Features.Home;
+
+/// <summary>
+/// The live figures of the start page, only for the areas the role may use (null where it may not).
+/// <see cref="ComplexesPerPhase"/> has five entries, phases 0..4.
+/// </summary>
+public sealed record StartPageView(
+    int? Complexes,
+    IReadOnlyList<int>? ComplexesPerPhase,
+    int? InExecution,
+    int? AmbitionTarget,
+    int? AmbitionYear,
+    int? Organisations,
+    int? ChecklistVersion,
+    int? ChecklistItems,
+    int? Members,
+    int? OpenInvitations,
+    IReadOnlyList<string> Admins);
+
+/// <summary>The start page of a tenant: one figure per area the role may use, and whom to ask.</summary>
+public sealed class GetStartPageHandler(IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, TimeProvider clock)
+{
+    public async Task<StartPageView> GetAsync(CancellationToken ct)
+    {
+        tenant.Demand(Permission.ViewTenant);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+
+        int? complexes = null, inExecution = null, target = null, year = null, organisations = null, version = null, items = null;
+        int[]? perPhase = null;
+        if (tenant.Can(Permission.ViewProgramme))
+        {
+            var phases = await db.Complexes.AsNoTracking().GroupBy(c => c.CurrentPhase)
+                .Select(g => new { Phase = g.Key, Count = g.Count() }).ToListAsync(ct);
+            perPhase = PhaseNames.Numbers.Select(p => phases.Where(x => x.Phase == p).Sum(x => x.Count)).ToArray();
+            complexes = perPhase.Sum();
+            inExecution = perPhase[Domain.Complexes.PortfolioProgress.ExecutionPhase..].Sum();
+            var ambition = await db.ProgrammeAmbitions.AsNoTracking().Select(a => new { a.TargetCount, a.TargetYear }).FirstOrDefaultAsync(ct);
+            (target, year) = (ambition?.TargetCount, ambition?.TargetYear);
+            organisations = await db.Organisations.CountAsync(ct);
+            var latest = await db.PhaseCatalogues.AsNoTracking().OrderByDescending(c => c.Version)
+                .Select(c => new { c.Version, Items = c.Items.Count }).FirstOrDefaultAsync(ct);
+            version = latest?.Version ?? 1;
+            items = latest?.Items ?? PhaseCatalogue.DefaultItems.Count;
+        }
+
+        int? members = null, open = null;
+        if (tenant.Can(Permission.ManageMembers))
+        {
+            members = await db.Memberships.Where(m => m.TenantId == tenant.Id).Select(m => m.UserId).Distinct().CountAsync(ct);
+            var now = clock.GetUtcNow();
+            open = await db.Invitations.CountAsync(i => i.AcceptedAt == null && i.ExpiresAt > now, ct);
+        }
+
+        // Whom to ask about a role or access: the tenant's admins (a member may read the tenant's memberships).
+        var admins = await db.Memberships.AsNoTracking()
+            .Where(m => m.TenantId == tenant.Id && m.Role == TenantRole.TenantAdmin)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName)
+            .Distinct().OrderBy(n => n).ToListAsync(ct);
+
+        return new StartPageView(complexes, perPhase, inExecution, target, year, organisations, version, items, members, open, admins);
+    }
+}
