@@ -97,6 +97,13 @@ public abstract class BrowserTest<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
             }
         };
         page.PageError += (_, error) => RecordError(page, "page error: " + error);
+        page.Request += (_, request) =>
+        {
+            if (request.IsNavigationRequest && request.Frame == page.MainFrame)
+            {
+                traffic.DocumentRequested();
+            }
+        };
         page.WebSocket += (_, socket) =>
         {
             if (!socket.Url.Contains("/_blazor", StringComparison.Ordinal))
@@ -197,7 +204,7 @@ public abstract class BrowserTest<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
     protected async Task SignOutAsync(IPage? page = null)
     {
         page ??= Page;
-        await page.GetByTestId("user-menu").ClickAsync();
+        await page.GetByTestId("user-menu").Locator("button").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/account/inloggen", StringComparison.Ordinal));
     }
@@ -219,6 +226,15 @@ public abstract class BrowserTest<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
         private DateTime _last;
 
         public int Sockets { get; private set; }
+
+        /// <summary>A new document is on its way: the current socket belongs to the page it replaces.</summary>
+        public void DocumentRequested()
+        {
+            lock (_gate)
+            {
+                _socket = null;
+            }
+        }
 
         public void Opened(IWebSocket socket)
         {
