@@ -199,18 +199,18 @@ public static class PostgresCluster
     }
 
     /// <summary>
-    /// One line saying which server runs the tests. The test host's standard output does not reach
-    /// `dotnet test`'s console, so it also goes to the error stream (shown by the runner) and to a file next
-    /// to the test assembly (TestDatabase.txt).
+    /// One line saying which server runs the tests. The test host's standard output reaches `dotnet test`'s
+    /// console only at detailed verbosity, so the line also goes to TestDatabase.txt in PLUSFLAT_TEST_RESULTS
+    /// (set by <c>./plusflat test</c>, which prints it at the end) or else next to the test assembly.
     /// </summary>
     private static void Report(string description)
     {
         var line = "Test database: " + description;
         Console.WriteLine(line);
-        Console.Error.WriteLine(line);
         try
         {
-            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "TestDatabase.txt"), line + Environment.NewLine);
+            var directory = Environment.GetEnvironmentVariable("PLUSFLAT_TEST_RESULTS") is { Length: > 0 } results ? results : AppContext.BaseDirectory;
+            File.WriteAllText(Path.Combine(directory, "TestDatabase.txt"), line + Environment.NewLine);
         }
         catch (IOException)
         {
