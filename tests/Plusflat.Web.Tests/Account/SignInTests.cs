@@ -139,13 +139,16 @@ public sealed class SignInTests(PlusflatApp app) : IClassFixture<PlusflatApp>
     public async Task SignOut_PostWithAntiforgeryToken_TenantPageAsksToSignInAgain()
     {
         var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
-        var token = await Forms.TokenFromAsync(client, "/lltf-amsterdam");
+        // The sign-out form lives in the interactive user menu now; a static page with a form gives the same token.
+        var token = await Forms.TokenFromAsync(client, "/account/wachtwoord");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lltf-amsterdam")).StatusCode);
 
         var response = await client.PostAsync("/account/uitloggen",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/inloggen", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(Forms.SetCookies(response), c => c.StartsWith("plusflat.auth=;", StringComparison.Ordinal));
         var after = await client.GetAsync("/lltf-amsterdam");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/account/inloggen", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -159,7 +162,9 @@ public sealed class SignInTests(PlusflatApp app) : IClassFixture<PlusflatApp>
         var response = await client.PostAsync("/account/uitloggen", new FormUrlEncodedContent(new Dictionary<string, string>()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain(Forms.SetCookies(response), c => c.StartsWith("plusflat.auth=", StringComparison.Ordinal));
+        // The stamp is validated (and the cookie re-issued) on every request; what must not come is a deleted cookie.
+        Assert.DoesNotContain(Forms.SetCookies(response), c => c.StartsWith("plusflat.auth=;", StringComparison.Ordinal)
+                                                             || c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lltf-amsterdam")).StatusCode);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Plusflat.Infrastructure.Persistence;
 using Plusflat.Infrastructure.Tenancy;
@@ -59,12 +60,23 @@ public class PlusflatApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+
+        // Outside Development the host does not read the static web assets manifest by itself, so the files of
+        // packages (_content/MudBlazor/...) and the framework's blazor.web.js would be missing from the test server.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Plusflat", Database.AppConnectionString);
         builder.UseSetting("ConnectionStrings:PlusflatOwner", Database.OwnerConnectionString);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>Services a subclass adds or replaces after the portal's own (e.g. an EF Core interceptor that records commands).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A client with its own cookies, not following redirects (so tests see 302s).</summary>
@@ -100,6 +112,39 @@ public class PlusflatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string DemoPassword = "Plusflat-demo-2026!";
 
+    /// <summary>
+    /// Runs SQL on this app's database as the superuser (past row-level security): to look up ids a test needs,
+    /// or to change data behind the portal's back. Parameters are named @p0, @p1, ...
+    /// </summary>
+    public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await PostgresCluster.SuperuserConnectionStringAsync(Database.Name));
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    /// <inheritdoc cref="ScalarAsync{T}"/>
+    public async Task<int> ExecuteAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await PostgresCluster.SuperuserConnectionStringAsync(Database.Name));
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private static Npgsql.NpgsqlCommand Command(Npgsql.NpgsqlConnection connection, string sql, object[] parameters)
+    {
+        var command = new Npgsql.NpgsqlCommand(sql, connection);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters.AddWithValue("p" + i, parameters[i]);
+        }
+
+        return command;
+    }
+
     /// <summary>A DbContext on the app role inside one tenant, as a request would have it.</summary>
     public (IServiceScope Scope, PlusflatDbContext Db) TenantDb(Guid tenantId, Guid? userId = null)
     {
@@ -115,8 +160,8 @@ public class PlusflatApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-/// <summary>The portal on a real Kestrel port, for Chromium.</summary>
-public sealed class PlusflatBrowserApp : PlusflatApp
+/// <summary>The portal on a real Kestrel port, for Chromium. Subclass it to give a test class its own settings.</summary>
+public class PlusflatBrowserApp : PlusflatApp
 {
     public PlusflatBrowserApp()
     {

@@ -1,6 +1,8 @@
+using DotNet.Testcontainers.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Plusflat.Infrastructure.Database;
+using Testcontainers.PostgreSql;
 
 namespace Plusflat.Web.Tests.Infrastructure;
 
@@ -8,16 +10,23 @@ namespace Plusflat.Web.Tests.Infrastructure;
 public sealed record TestDatabase(string Name, string OwnerConnectionString, string AppConnectionString);
 
 /// <summary>
-/// One PostgreSQL cluster per test run, shared by every test: a throwaway cluster started with the
-/// machine's binaries (the same launcher the portal's embedded default uses), or the server in
-/// PLUSFLAT_TEST_PG (a superuser connection string, e.g. CI's service). A template database is
-/// migrated once; each test class gets its own database copied from it.
+/// One PostgreSQL server per test run, shared by every test, chosen in this order: the server in
+/// PLUSFLAT_TEST_PG (a superuser connection string); a Testcontainers <c>postgres:15-alpine</c> container when a
+/// Docker engine is reachable (as on GitHub Actions); otherwise a throwaway cluster started with the machine's
+/// binaries (the same launcher the portal's embedded default uses). The same setup then runs on any of them:
+/// the portal's roles are created, a template database is migrated once, and each test class gets its own
+/// database copied from it. Which server ran is written to the test output (<see cref="Description"/>).
 /// </summary>
 public static class PostgresCluster
 {
     private static readonly Lazy<Task<Cluster>> Instance = new(StartAsync);
 
-    private sealed record Cluster(string SuperuserConnectionString, string TemplateName, EmbeddedPostgres? Embedded, string? TempDirectory);
+    private sealed record Cluster(string SuperuserConnectionString, string TemplateName, string Description);
+
+    public const string ContainerImage = "postgres:15-alpine";
+
+    /// <summary>Which server this run uses, e.g. "Testcontainers postgres:15-alpine" or "throwaway cluster in /tmp/...".</summary>
+    public static async Task<string> DescriptionAsync() => (await Instance.Value).Description;
 
     public static async Task<TestDatabase> CreateDatabaseAsync(string? template = null)
     {
@@ -101,35 +110,8 @@ public static class PostgresCluster
 
     private static async Task<Cluster> StartAsync()
     {
-        var external = Environment.GetEnvironmentVariable("PLUSFLAT_TEST_PG");
-        EmbeddedPostgres? embedded = null;
-        string? tempDirectory = null;
-        string superuser;
-        if (!string.IsNullOrWhiteSpace(external))
-        {
-            superuser = external;
-        }
-        else
-        {
-            RemoveAbandonedClusters();
-            tempDirectory = Path.Combine(Path.GetTempPath(), "plusflat-tests-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..6]);
-            embedded = new EmbeddedPostgres(Path.Combine(tempDirectory, "cluster"), EmbeddedPostgres.FreePort(), NullLogger.Instance);
-            await embedded.StartAsync();
-            superuser = embedded.ConnectionString("postgres");
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                try
-                {
-                    embedded.StopAsync().GetAwaiter().GetResult();
-                    Directory.Delete(tempDirectory, recursive: true);
-                }
-                catch (Exception)
-                {
-                    // Best effort: a temp folder left behind is harmless.
-                }
-            };
-        }
-
+        var (superuser, description) = await StartServerAsync();
+        Report(description);
         await using (var connection = new NpgsqlConnection(superuser))
         {
             await connection.OpenAsync();
@@ -155,6 +137,84 @@ public static class PostgresCluster
         var database = ForDatabase(superuser, template);
         await new Migrator(database.OwnerConnectionString, DatabaseSetup.AppRole, NullLogger.Instance).MigrateAsync();
         NpgsqlConnection.ClearAllPools();
-        return new Cluster(superuser, template, embedded, tempDirectory);
+        return new Cluster(superuser, template, description);
+    }
+
+    private static async Task<(string Superuser, string Description)> StartServerAsync()
+    {
+        var external = Environment.GetEnvironmentVariable("PLUSFLAT_TEST_PG");
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            var builder = new NpgsqlConnectionStringBuilder(external);
+            return (external, $"PLUSFLAT_TEST_PG ({builder.Host}:{builder.Port})");
+        }
+
+        if (await StartContainerAsync() is { } container)
+        {
+            return (container, "Testcontainers " + ContainerImage);
+        }
+
+        return await StartThrowawayClusterAsync();
+    }
+
+    /// <summary>
+    /// A PostgreSQL container, or null when no Docker engine is reachable. Testcontainers' resource reaper removes
+    /// the container when the test process ends, also when it is killed.
+    /// </summary>
+    private static async Task<string?> StartContainerAsync()
+    {
+        try
+        {
+            var container = new PostgreSqlBuilder(ContainerImage)
+                .WithCommand("-c", "fsync=off", "-c", "max_connections=200", "-c", "shared_buffers=128MB")
+                .Build();
+            await container.StartAsync();
+            return container.GetConnectionString();
+        }
+        catch (DockerUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<(string Superuser, string Description)> StartThrowawayClusterAsync()
+    {
+        RemoveAbandonedClusters();
+        var tempDirectory = Path.Combine(Path.GetTempPath(), "plusflat-tests-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..6]);
+        var embedded = new EmbeddedPostgres(Path.Combine(tempDirectory, "cluster"), EmbeddedPostgres.FreePort(), NullLogger.Instance);
+        await embedded.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                embedded.StopAsync().GetAwaiter().GetResult();
+                Directory.Delete(tempDirectory, recursive: true);
+            }
+            catch (Exception)
+            {
+                // Best effort: a temp folder left behind is harmless.
+            }
+        };
+        return (embedded.ConnectionString("postgres"), "throwaway cluster in " + tempDirectory);
+    }
+
+    /// <summary>
+    /// One line saying which server runs the tests. The test host's standard output reaches `dotnet test`'s
+    /// console only at detailed verbosity, so the line also goes to TestDatabase.txt in PLUSFLAT_TEST_RESULTS
+    /// (set by <c>./plusflat test</c>, which prints it at the end) or else next to the test assembly.
+    /// </summary>
+    private static void Report(string description)
+    {
+        var line = "Test database: " + description;
+        Console.WriteLine(line);
+        try
+        {
+            var directory = Environment.GetEnvironmentVariable("PLUSFLAT_TEST_RESULTS") is { Length: > 0 } results ? results : AppContext.BaseDirectory;
+            File.WriteAllText(Path.Combine(directory, "TestDatabase.txt"), line + Environment.NewLine);
+        }
+        catch (IOException)
+        {
+            // The console lines suffice.
+        }
     }
 }

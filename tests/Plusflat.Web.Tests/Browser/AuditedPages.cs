@@ -1,0 +1,102 @@
+namespace Plusflat.Web.Tests.Browser;
+
+/// <summary>What the audit does on a page after it loaded, besides auditing it as loaded.</summary>
+public enum AuditStep
+{
+    /// <summary>Clicks every tab (role=tab) in the content and audits each tab's panel.</summary>
+    EachTab,
+
+    /// <summary>
+    /// Empties the required fields, presses the form's save/submit button and audits the error state. An empty
+    /// "new" form is submitted as it is.
+    /// </summary>
+    SubmitEmpty,
+
+    /// <summary>
+    /// On the page (and on every tab with <see cref="EachTab"/>), presses the content's action buttons one by one
+    /// (not links, not submit buttons) and audits every dialog or menu that opens, then closes it again.
+    /// </summary>
+    OpenDialogs,
+}
+
+/// <summary>
+/// One page of the audit. <see cref="Path"/> may hold placeholders: {tenant} (the role's tenant), {complex} and
+/// {organisation} (the first of the tenant's, by name), {missing} (an id that exists nowhere).
+/// <see cref="Status"/> is the HTTP status the page must answer with (null: any).
+/// </summary>
+public sealed record AuditedPage(string Name, string Path, int? Status = 200, params AuditStep[] Steps)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>A demo account (null: signed out) in a tenant, and the pages it is audited on.</summary>
+public sealed record AuditedRole(string Name, string? Email, string Tenant, IReadOnlyList<AuditedPage> Pages)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// THE list of what the accessibility audit visits: every page for every demo role. A new page goes here (in
+/// <see cref="ProgrammePages"/> when every programme role sees it, else in the role's own list) with the steps
+/// that reach its other states (tabs, error state, dialogs).
+/// </summary>
+public static class AuditedPages
+{
+    private static readonly AuditedPage NotFound = new("404 (unknown page)", "/{tenant}/bestaat-niet", 404);
+    private static readonly AuditedPage UnknownComplex = new("unknown complex", "/{tenant}/complexen/{missing}", null);
+    private static readonly AuditedPage ChangePassword = new("change password", "/account/wachtwoord", 200, AuditStep.SubmitEmpty);
+
+    /// <summary>The programme pages every programme role can read.</summary>
+    private static IEnumerable<AuditedPage> ProgrammePages(bool canEdit)
+    {
+        yield return new("start page", "/{tenant}");
+        yield return new("overview", "/{tenant}/overzicht");
+        yield return new("complexes list", "/{tenant}/complexen");
+        yield return canEdit
+            ? new("complex detail", "/{tenant}/complexen/{complex}", 200, AuditStep.EachTab, AuditStep.OpenDialogs)
+            : new("complex detail", "/{tenant}/complexen/{complex}", 200, AuditStep.EachTab);
+        yield return new("organisations list", "/{tenant}/organisaties");
+        yield return new("phase checklist", "/{tenant}/fasechecklist");
+        if (canEdit)
+        {
+            yield return new("new complex form", "/{tenant}/complexen/nieuw", 200, AuditStep.SubmitEmpty);
+            yield return new("edit complex form", "/{tenant}/complexen/{complex}/bewerken", 200, AuditStep.SubmitEmpty);
+            yield return new("new organisation form", "/{tenant}/organisaties/nieuw", 200, AuditStep.SubmitEmpty);
+            yield return new("edit organisation form", "/{tenant}/organisaties/{organisation}/bewerken", 200, AuditStep.SubmitEmpty);
+        }
+        else
+        {
+            yield return new("new complex form (403)", "/{tenant}/complexen/nieuw", 403);
+        }
+
+        yield return UnknownComplex;
+        yield return NotFound;
+        yield return ChangePassword;
+    }
+
+    public static readonly IReadOnlyList<AuditedRole> Roles =
+    [
+        new("programme lead", "lead@lltf-amsterdam.demo", "lltf-amsterdam",
+            [.. ProgrammePages(canEdit: true), new("members page (403)", "/{tenant}/beheer/leden", 403)]),
+        new("tenant admin", "admin@plusflat.demo", "lltf-amsterdam",
+            [.. ProgrammePages(canEdit: true), new("members page", "/{tenant}/beheer/leden", 200, AuditStep.OpenDialogs),
+             new("zorgkantoor start page", "/zorgkantoor-amsterdam"), new("zorgkantoor members page", "/zorgkantoor-amsterdam/beheer/leden")]),
+        new("flat-team member", "team@lltf-amsterdam.demo", "lltf-amsterdam",
+            [.. ProgrammePages(canEdit: false), new("members page (403)", "/{tenant}/beheer/leden", 403)]),
+        new("assessor", "assessor@zorgkantoor-amsterdam.demo", "zorgkantoor-amsterdam",
+            [new("start page", "/{tenant}"), new("complexes list (403)", "/{tenant}/complexen", 403), NotFound, ChangePassword]),
+        new("signed out", null, "lltf-amsterdam",
+            [new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 (unknown page)", "/bestaat-niet", 404)]),
+    ];
+
+    public static TheoryData<string> RoleNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var role in Roles)
+        {
+            data.Add(role.Name);
+        }
+
+        return data;
+    }
+}

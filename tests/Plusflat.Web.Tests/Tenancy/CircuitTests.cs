@@ -1,0 +1,341 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Plusflat.Infrastructure.Identity;
+using Plusflat.Infrastructure.Persistence;
+
+namespace Plusflat.Web.Tests.Tenancy;
+
+/// <summary>
+/// The portal for the circuit tests: open circuits check their user every 2 seconds (instead of 30), and every
+/// database command of the portal is recorded with the tenant of the context that ran it.
+/// </summary>
+public sealed class CircuitTestApp : PlusflatBrowserApp
+{
+    public CircuitTestApp()
+    {
+        Set("Circuits:RevalidationSeconds", "2");
+    }
+
+    public CommandLog Commands { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.ConfigureDbContext<PlusflatDbContext>((_, options) => options.AddInterceptors(Commands));
+}
+
+/// <summary>Every command EF Core sends for the portal: the context's tenant and the command's parameter values.</summary>
+public sealed class CommandLog : DbCommandInterceptor
+{
+    private readonly ConcurrentQueue<(Guid? Tenant, string Sql, string[] Parameters)> _commands = new();
+
+    public IReadOnlyList<(Guid? Tenant, string Sql, string[] Parameters)> Snapshot() => [.. _commands];
+
+    public void Clear() => _commands.Clear();
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Record(command, eventData);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Record(command, eventData);
+        return base.ReaderExecuting(command, eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Record(command, eventData);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(command, eventData);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Record(DbCommand command, CommandEventData eventData) =>
+        _commands.Enqueue((
+            (eventData.Context as PlusflatDbContext)?.CurrentTenantId,
+            command.CommandText,
+            command.Parameters.Cast<DbParameter>().Select(p => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray()));
+}
+
+/// <summary>
+/// Circuit isolation and session security in Chromium: an open circuit loses access when its membership goes,
+/// a tenant switch inside a circuit never reads the first tenant, sign-out kills a copied cookie, and a
+/// dropped connection shows the Dutch reconnect message and keeps what was typed.
+/// </summary>
+public sealed class CircuitTests(CircuitTestApp app) : BrowserTest<CircuitTestApp>(app)
+{
+    private const string Programme = "lltf-amsterdam";
+
+    [Theory]
+    [InlineData("", "Lang Leven Thuisflats Amsterdam")]
+    [InlineData("/complexen", "Wooncomplexen")]
+    [InlineData("/organisaties", "Organisaties")]
+    public async Task OpenCircuit_MembershipRemovedAndStampRenewed_IsSentToSignInWithinTheRevalidationInterval(string page, string heading)
+    {
+        var (email, userId) = await CreateMemberAsync();
+        await SignInAsync(email);
+        await GotoAsync($"/{Programme}{page}");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+
+        // What the members page does when a membership is removed: delete it and renew the user's security stamp.
+        await App.ExecuteAsync("DELETE FROM tenant_memberships WHERE user_id = @p0", userId);
+        await RenewSecurityStampAsync(userId);
+
+        // No click, no navigation: the circuit's revalidation (every 2 s here) signs it out by itself.
+        await Page.WaitForURLAsync(url => url.Contains("/account/inloggen", StringComparison.Ordinal), new() { Timeout = 10_000 });
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Inloggen" })).ToBeVisibleAsync();
+        Assert.Contains("ReturnUrl=" + Uri.EscapeDataString($"/{Programme}{page}"), Page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenCircuit_MembershipRemoved_NextNavigationInsideTheCircuitShowsNotFound()
+    {
+        var (email, userId) = await CreateMemberAsync();
+        await SignInAsync(email);
+        await GotoAsync($"/{Programme}/complexen");
+        var sockets = SocketsOpened(Page);
+
+        // Only the membership goes (no new stamp): the circuit's router checks the membership on every navigation.
+        await App.ExecuteAsync("DELETE FROM tenant_memberships WHERE user_id = @p0", userId);
+        await MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Organisaties" }).ClickAsync();
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pagina niet gevonden");
+        Assert.EndsWith($"/{Programme}/organisaties", Page.Url, StringComparison.Ordinal);
+        Assert.Equal(sockets, SocketsOpened(Page)); // it was the same circuit, not a page load
+        await Assertions.Expect(MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Wooncomplexen" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Circuit_SwitchingTenantInTheAppBar_ShowsTheSecondTenantAndNeverQueriesTheFirst()
+    {
+        var first = await TenantIdAsync(Programme);
+        var second = await TenantIdAsync("thuisplusflat-rotterdam");
+        var firstNames = await ComplexNamesAsync(first);
+        var secondNames = await ComplexNamesAsync(second);
+        Assert.NotEmpty(firstNames);
+        Assert.NotEmpty(secondNames);
+
+        await SignInAsync("admin@plusflat.demo");
+        await GotoAsync($"/{Programme}/complexen");
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(firstNames[0]);
+        var sockets = SocketsOpened(Page);
+
+        App.Commands.Clear();
+        await Page.GetByTestId("tenant-switcher").ClickAsync();
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "Thuisplusflat Rotterdam" }).ClickAsync();
+        await Page.WaitForURLAsync(url => url.EndsWith("/thuisplusflat-rotterdam", StringComparison.Ordinal));
+        await Assertions.Expect(Page.GetByTestId("tenant-switcher")).ToContainTextAsync("Thuisplusflat Rotterdam");
+        await MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Wooncomplexen" }).ClickAsync();
+        await Page.WaitForURLAsync(url => url.EndsWith("/thuisplusflat-rotterdam/complexen", StringComparison.Ordinal));
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(secondNames[0]);
+        await WaitForCircuitAsync();
+
+        Assert.Equal(sockets, SocketsOpened(Page)); // switched inside the circuit, no page load
+        var shown = await Page.Locator("main").InnerTextAsync();
+        Assert.All(firstNames, name => Assert.DoesNotContain(name, shown, StringComparison.Ordinal));
+
+        var commands = App.Commands.Snapshot();
+        Assert.NotEmpty(commands);
+        Assert.DoesNotContain(commands, c => c.Tenant == first);
+        Assert.DoesNotContain(commands, c => c.Parameters.Contains(first.ToString()));
+        Assert.Contains(commands, c => c.Tenant == second);
+    }
+
+    [Fact]
+    public async Task SignOut_CopiedCookie_NoLongerOpensAPage()
+    {
+        await SignInAsync("lead@lltf-amsterdam.demo");
+        await GotoAsync($"/{Programme}");
+        var copied = (await Context.CookiesAsync()).Where(c => c.Name.StartsWith("plusflat.auth", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(copied);
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookiesAsync($"/{Programme}", copied)).StatusCode);
+
+        await SignOutAsync();
+
+        var response = await GetWithCookiesAsync($"/{Programme}", copied);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/inloggen", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var api = await GetWithCookiesAsync($"/api/v1/{Programme}/complexen", copied);
+        Assert.True(api.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect, $"API answered {(int)api.StatusCode}");
+    }
+
+    [Fact]
+    public async Task DroppedConnection_ShowsTheDutchReconnectMessageAndKeepsWhatWasTyped()
+    {
+        var route = new ConnectionSwitch();
+        await Page.RouteWebSocketAsync("**/_blazor**", route.Handle);
+        await SignInAsync("lead@lltf-amsterdam.demo");
+        await Page.GotoAsync($"/{Programme}/complexen/nieuw");
+        await route.WaitForTrafficAsync();
+        var name = Page.GetByRole(AriaRole.Textbox, new() { Name = "Naam", Exact = true });
+        const string typed = "Reconnectflat";
+        await name.FillAsync(typed);
+        await name.BlurAsync();
+        await route.WaitForTrafficAsync();
+
+        await route.DropAsync();
+
+        var modal = Page.Locator("#components-reconnect-modal");
+        await Assertions.Expect(modal).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("components-reconnect-(show|retrying)"));
+        await Assertions.Expect(modal.GetByText("De verbinding met de server is even weg.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(name).ToHaveValueAsync(typed);
+
+        route.Restore();
+        await Assertions.Expect(modal).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("components-reconnect-(show|retrying|failed)"), new() { Timeout = 30_000 });
+        await route.WaitForTrafficAsync();
+
+        // The same circuit carries on: a save renders the form again from the server's copy of the input.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await route.WaitForTrafficAsync();
+        await Assertions.Expect(name).ToHaveValueAsync(typed);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Textbox, new() { Name = "Adres", Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+    }
+
+    /// <summary>
+    /// Sits between the page and the portal's /_blazor WebSocket: forwards everything, can drop the connection
+    /// (as a network failure would) and refuse reconnects until <see cref="Restore"/>.
+    /// </summary>
+    private sealed class ConnectionSwitch
+    {
+        private readonly List<IWebSocketRoute> _open = [];
+        private volatile bool _down;
+        private DateTime _last = DateTime.UtcNow;
+        private int _messages;
+
+        public void Handle(IWebSocketRoute page)
+        {
+            if (_down)
+            {
+                _ = page.CloseAsync(new() { Code = 1011, Reason = "test: connection down" });
+                return;
+            }
+
+            var server = page.ConnectToServer();
+            page.OnMessage(message =>
+            {
+                Touch();
+                if (message.Binary is { } binary) server.Send(binary);
+                else server.Send(message.Text!);
+            });
+            server.OnMessage(message =>
+            {
+                Touch();
+                if (message.Binary is { } binary) page.Send(binary);
+                else page.Send(message.Text!);
+            });
+            lock (_open)
+            {
+                _open.Add(page);
+            }
+        }
+
+        private void Touch()
+        {
+            Interlocked.Increment(ref _messages);
+            _last = DateTime.UtcNow;
+        }
+
+        public async Task DropAsync()
+        {
+            _down = true;
+            List<IWebSocketRoute> open;
+            lock (_open)
+            {
+                open = [.. _open];
+                _open.Clear();
+            }
+
+            foreach (var socket in open)
+            {
+                await socket.CloseAsync(new() { Code = 4000, Reason = "test: connection dropped" });
+            }
+        }
+
+        public void Restore() => _down = false;
+
+        /// <summary>Until messages have gone both ways and then none for a moment (the last render is on screen).</summary>
+        public async Task WaitForTrafficAsync()
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (_messages < 3 || DateTime.UtcNow - _last < TimeSpan.FromMilliseconds(300))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("The circuit did not settle.");
+                }
+
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    private ILocator MainNavigation() => Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdnavigatie" });
+
+    private async Task<HttpResponseMessage> GetWithCookiesAsync(string path, IEnumerable<BrowserContextCookiesResult> cookies)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = App.ServerAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}")));
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A fresh account with the flat-team member's role in the programme (the demo accounts stay as they are).</summary>
+    private async Task<(string Email, Guid UserId)> CreateMemberAsync()
+    {
+        var email = $"circuit-{Guid.NewGuid():N}@example.test";
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlusflatUser>>();
+        var user = new PlusflatUser { Email = email, UserName = email, DisplayName = "Circuit Test", EmailConfirmed = true };
+        var result = await users.CreateAsync(user, PlusflatApp.DemoPassword);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        var added = await App.ExecuteAsync(
+            """
+            INSERT INTO tenant_memberships (id, tenant_id, user_id, role)
+            SELECT gen_random_uuid(), m.tenant_id, @p0, m.role
+            FROM tenant_memberships m JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = m.tenant_id
+            WHERE u.email = 'team@lltf-amsterdam.demo' AND t.slug = @p1
+            """, user.Id, Programme);
+        Assert.Equal(1, added);
+        return (email, user.Id);
+    }
+
+    private async Task RenewSecurityStampAsync(Guid userId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlusflatUser>>();
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("user gone");
+        await users.UpdateSecurityStampAsync(user);
+    }
+
+    private async Task<Guid> TenantIdAsync(string slug) =>
+        await App.ScalarAsync<Guid>("SELECT id FROM tenants WHERE slug = @p0", slug);
+
+    private async Task<List<string>> ComplexNamesAsync(Guid tenant)
+    {
+        var names = new List<string>();
+        await using var connection = new Npgsql.NpgsqlConnection(await PostgresCluster.SuperuserConnectionStringAsync(App.Database.Name));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT name FROM complexes WHERE tenant_id = @t ORDER BY name", connection);
+        command.Parameters.AddWithValue("t", tenant);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+}
