@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Plusflat.Web.Features.Complexes;
@@ -132,5 +133,44 @@ public sealed class ComplexListTests(PlusflatApp app) : ComponentTest(app)
         Assert.StartsWith("Naam;Adres;Postcode;Gemeente", lines[0], StringComparison.Ordinal);
         Assert.Equal(Names(list), lines.Skip(1).Select(l => l.Split(';')[0]).ToList());
         Assert.Contains(";300;0;Programma opzet", lines[1], StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The list and the form over HTTP: the prerendered page and the page permissions per role.</summary>
+public sealed class ComplexPagesHttpTests(PlusflatApp app) : IClassFixture<PlusflatApp>
+{
+    private const string Tenant = "lltf-amsterdam";
+
+    [Fact]
+    public async Task ListPage_Prerendered_ShowsTheCountOfTheFilterFromTheUrl()
+    {
+        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        var town = "Httpdorp" + Guid.NewGuid().ToString("N")[..6];
+        foreach (var name in new[] { "Alfa", "Bravo" })
+        {
+            var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new
+            {
+                name = $"{name} {town}", address = "Straat 1", postcode = "1011 AB", municipality = town, dwellingCount = 110,
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var page = await client.GetAsync($"/{Tenant}/complexen?gemeente={town}&fase=abc&pagina=-3");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("2 wooncomplexen gevonden", await page.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FlatTeamMember_MayReadTheListButNotOpenTheForm()
+    {
+        var team = await app.SignedInClientAsync("team@lltf-amsterdam.demo");
+
+        var list = await team.GetAsync($"/{Tenant}/complexen");
+        var form = await team.GetAsync($"/{Tenant}/complexen/nieuw");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.DoesNotContain("Nieuw wooncomplex", await list.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
     }
 }
