@@ -36,4 +36,35 @@ public sealed class ComplexPartnerFormTests(PlusflatApp app) : ComponentTest(app
         Assert.Equal(corporation.Id, stored!.Input.HousingCorporationId);
         Assert.Null(stored.Input.PreferredCareProviderId);
     }
+
+    [Fact]
+    public async Task Save_PartnerOfTheWrongKindOrOfAnotherProgramme_IsRefusedAtEachFieldAndSavesNothing()
+    {
+        var rotterdam = await App.SignedInClientAsync("lead@thuisplusflat-rotterdam.demo");
+        var foreignCorporation = (await rotterdam.GetJsonAsync("/api/v1/thuisplusflat-rotterdam/complexes")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("housingCorporationId")).First(id => id.ValueKind == System.Text.Json.JsonValueKind.String).GetGuid();
+        await SignInAsync("lead@lltf-amsterdam.demo", Tenant);
+        var own = await Services.GetRequiredService<PartnerOptionsHandler>().GetAsync(CancellationToken.None);
+        var handler = Services.GetRequiredService<EditComplexHandler>();
+        var name = $"Verkeerde partners {Guid.NewGuid().ToString("N")[..8]}";
+
+        var result = await handler.CreateAsync(new ComplexInput
+        {
+            Name = name, Address = "Partnerstraat 4", Postcode = "1013 AB", Municipality = "Amsterdam", DwellingCount = 140,
+            HousingCorporationId = foreignCorporation,
+            PreferredCareProviderId = own.Corporations[0].Id,
+            WelfarePartyId = Guid.NewGuid(),
+        }, CancellationToken.None);
+
+        Assert.Equal(Plusflat.Web.Features.Shared.ResultKind.Invalid, result.Kind);
+        Assert.Equal(
+            [
+                ("HousingCorporationId", "Kies een woningcorporatie uit het register van organisaties."),
+                ("PreferredCareProviderId", "Kies een zorgaanbieder uit het register van organisaties."),
+                ("WelfarePartyId", "Kies een welzijnspartij uit het register van organisaties."),
+            ],
+            result.Errors.Select(e => (e.Field!, e.Message)).ToArray());
+        var list = await Services.GetRequiredService<ListComplexesHandler>().ListAsync(new ComplexFilter { Text = name }, CancellationToken.None);
+        Assert.Equal(0, list.TotalCount);
+    }
 }
