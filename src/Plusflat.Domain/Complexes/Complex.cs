@@ -378,25 +378,18 @@ public sealed class Complex : ITenantOwned
         return transition;
     }
 
-    [MemberNotNull(nameof(Name), nameof(Address), nameof(Postcode), nameof(Municipality), nameof(DwellingCount))]
-    /// <summary>Every rule the facts of a complex must meet, checked all at once (empty: valid). Pure.</summary>
+    /// <summary>Every rule the facts of a complex must meet, checked all at once (empty: valid). Pure; the rules are the facts' own.</summary>
     public static IReadOnlyList<DomainError> Check(ComplexFacts facts)
     {
-        try
-        {
-            _ = Validated(facts);
-            return [];
-        }
-        catch (DomainException ex)
-        {
-            return ex.Errors;
-        }
+        ArgumentNullException.ThrowIfNull(facts);
+        return facts.Check();
     }
 
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Name), nameof(Address), nameof(Postcode), nameof(Municipality), nameof(DwellingCount))]
+    [MemberNotNull(nameof(Name), nameof(Address), nameof(Postcode), nameof(Municipality), nameof(DwellingCount))]
     private void Apply(ComplexFacts facts)
     {
-        var valid = Validated(facts);
+        ArgumentNullException.ThrowIfNull(facts);
+        var valid = facts.Validated();
         Name = valid.Name;
         Address = valid.Address;
         Postcode = valid.Postcode;
@@ -415,52 +408,6 @@ public sealed class Complex : ITenantOwned
         HasWorkspaceForTeam = facts.HasWorkspaceForTeam;
         ClusterName = valid.ClusterName;
         Notes = valid.Notes;
-    }
-
-    private sealed record ValidFacts(
-        string Name, string Address, string Postcode, string Municipality, string? District, DwellingCount Dwellings,
-        Percentage? ShareAged65Plus, Percentage? ShareSocialRent, string? ClusterName, string? Notes);
-
-    /// <summary>Checks every field and reports all refusals together (a form shows each at its own field).</summary>
-    private static ValidFacts Validated(ComplexFacts facts)
-    {
-        ArgumentNullException.ThrowIfNull(facts);
-        string name = "", address = "", postcode = "", municipality = "";
-        string? district = null, clusterName = null, notes = null;
-        DwellingCount? dwellings = null;
-        Percentage? shareAged65Plus = null, shareSocialRent = null;
-        DomainException.ThrowAll(
-            () => name = Guard.RequiredText(facts.Name, NameMaxLength, nameof(Name), "Naam"),
-            () => address = Guard.RequiredText(facts.Address, AddressMaxLength, nameof(Address), "Adres"),
-            () => postcode = DutchPostcode.Normalise(facts.Postcode, nameof(Postcode)),
-            () => municipality = Guard.RequiredText(facts.Municipality, MunicipalityMaxLength, nameof(Municipality), "Gemeente"),
-            () => district = Guard.OptionalText(facts.District, DistrictMaxLength, nameof(District), "Stadsdeel of wijk"),
-            () => Refuse(facts.HousingCorporationId == Guid.Empty, "Kies een geldige woningcorporatie.", nameof(HousingCorporationId)),
-            () => Refuse(facts.PreferredCareProviderId == Guid.Empty, "Kies een geldige voorkeurszorgaanbieder.", nameof(PreferredCareProviderId)),
-            () => Refuse(facts.WelfarePartyId == Guid.Empty, "Kies een geldige welzijnspartij.", nameof(WelfarePartyId)),
-            () => dwellings = new DwellingCount(facts.DwellingCount, nameof(DwellingCount)),
-            () => shareAged65Plus = facts.ShareAged65Plus is { } aged ? new Percentage(aged, nameof(ShareAged65Plus)) : null,
-            () => Refuse(facts.ZeroStepDwellings < 0, "Het aantal nultredenwoningen kan niet negatief zijn.", nameof(ZeroStepDwellings)),
-            () => Refuse(
-                facts.ZeroStepDwellings > facts.DwellingCount && facts.DwellingCount is >= Complexes.DwellingCount.Min and <= Complexes.DwellingCount.Max,
-                $"Het aantal nultredenwoningen kan niet groter zijn dan het aantal woningen ({facts.DwellingCount}).",
-                nameof(ZeroStepDwellings)),
-            () => shareSocialRent = facts.ShareSocialRent is { } social ? new Percentage(social, nameof(ShareSocialRent)) : null,
-            () => Refuse(
-                facts.CommonRoomOpenToNeighbourhood && !facts.HasCommonRoom,
-                "Een ontmoetingsruimte kan alleen open zijn voor de buurt als het complex er een heeft.",
-                nameof(CommonRoomOpenToNeighbourhood)),
-            () => clusterName = Guard.OptionalText(facts.ClusterName, ClusterNameMaxLength, nameof(ClusterName), "Clusternaam"),
-            () => notes = Guard.OptionalText(facts.Notes, NotesMaxLength, nameof(Notes), "Notities"));
-        return new ValidFacts(name, address, postcode, municipality, district, dwellings!, shareAged65Plus, shareSocialRent, clusterName, notes);
-    }
-
-    private static void Refuse(bool refused, string message, string field)
-    {
-        if (refused)
-        {
-            throw new DomainException(message, field);
-        }
     }
 
     private void EnsureOwnCatalogue(PhaseCatalogue catalogue)

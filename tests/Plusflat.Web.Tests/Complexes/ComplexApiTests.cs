@@ -138,6 +138,87 @@ public sealed class ComplexApiTests(PlusflatApp app) : IClassFixture<PlusflatApp
         Assert.DoesNotContain("<html", await post.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Post_SeveralWrongFields_Returns400NamingEveryField()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+
+        var response = await client.PostAsJsonAsync(ApiUrl, new
+        {
+            name = "", address = "Straat 1", postcode = "12", municipality = "Amsterdam", dwellingCount = 0,
+            shareAged65Plus = 150, shareSocialRent = -3, zeroStepDwellings = -1, housingCorporationId = Guid.NewGuid(),
+        });
+
+        var errors = await ProblemErrorsAsync(response, HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "name", "postcode", "dwellingCount", "shareAged65Plus", "shareSocialRent", "zeroStepDwellings", "housingCorporationId" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        }
+
+        Assert.Equal(1, errors.GetProperty("name").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Post_DecimalShare_IsStoredAsTheNumberSent()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var body = Body(Unique("Decimaalflat"));
+        body["shareAged65Plus"] = 72.5m;
+
+        var id = (await (await client.PostAsJsonAsync(ApiUrl, body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        Assert.Equal(72.5m, (await client.GetJsonAsync($"{ApiUrl}/{id}")).GetProperty("shareAged65Plus").GetDecimal());
+    }
+
+    [Fact]
+    public async Task List_FiltersSortsAndPagesInTheDatabase()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var town = "Apidorp" + Guid.NewGuid().ToString("N")[..6];
+        foreach (var (name, dwellings) in new[] { ("Alfa", 150), ("Bravo", 90), ("Charlie", 300) })
+        {
+            var body = Body($"{name} {town}", dwellings);
+            body["municipality"] = town;
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync(ApiUrl, body)).StatusCode);
+        }
+
+        var api = await client.GetJsonAsync($"{ApiUrl}?municipality={town}&sort=dwellings&descending=true&pageSize=2&page=2");
+
+        Assert.Equal(3, api.GetProperty("totalCount").GetInt32());
+        Assert.Equal(1, api.GetProperty("items").GetArrayLength());
+        Assert.StartsWith("Bravo", api.GetProperty("items")[0].GetProperty("name").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_NameThatIsASpreadsheetFormula_IsWrittenAsText()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var formula = $"=HYPERLINK(\"http://x/{marker}\")";
+        await CreateAsync(client, formula);
+
+        var csv = await client.GetStringAsync($"/{Tenant}/complexen/export.csv?zoek={marker}");
+
+        var lines = csv.Trim('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var row = Assert.Single(lines.Skip(1));
+        // CsvHelper's InjectionOptions.Escape puts an apostrophe in front (and quotes the field, which holds quotes):
+        // a spreadsheet shows the text instead of running the formula.
+        Assert.StartsWith($"\"'=HYPERLINK(\"\"http://x/{marker}\"\")\";", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_FlatTeamMemberMayRead_AnonymousMayNot()
+    {
+        var team = await app.SignedInClientAsync("team@lltf-amsterdam.demo");
+
+        var allowed = await team.GetAsync($"/{Tenant}/complexen/export.csv");
+        var anonymous = await app.Client().GetAsync($"/{Tenant}/complexen/export.csv");
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal("text/csv", allowed.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+    }
+
     private static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>A complex's JSON body; "version" is left out entirely unless given.</summary>

@@ -1,184 +1,243 @@
-using System.Net.Http.Json;
-using System.Text.Json;
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Plusflat.Web.Features.Complexes;
+using Plusflat.Web.Tenancy;
 
 namespace Plusflat.Web.Tests.Complexes;
 
-public sealed class ComplexFormTests(PlusflatApp app) : IClassFixture<PlusflatApp>
+/// <summary>
+/// The complex form (bunit, real handlers on real PostgreSQL): every wrong field marked at once at its field,
+/// typed values kept, nothing saved; a snackbar and the detail page after a save; conflicts that lose nothing.
+/// </summary>
+public sealed class ComplexFormTests(PlusflatApp app) : ComponentTest(app)
 {
     private const string Tenant = "lltf-amsterdam";
-
-    private static Dictionary<string, string> ValidForm(string name, string municipality = "Amsterdam") => new()
-    {
-        ["Input.Name"] = name,
-        ["Input.Address"] = "Teststraat 1",
-        ["Input.Postcode"] = "1011ab",
-        ["Input.Municipality"] = municipality,
-        ["Input.District"] = "Centrum",
-        ["Input.DwellingCount"] = "120",
-        ["Input.ShareAged65Plus"] = "72,5",
-        ["Input.ZeroStepDwellings"] = "100",
-        ["Input.ShareSocialRent"] = "80",
-        ["Input.HasCommonRoom"] = "true",
-        ["Input.Version"] = "0",
-    };
+    private const string Lead = "lead@lltf-amsterdam.demo";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     private static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
-    [Fact]
-    public async Task Create_ValidForm_SavesAndShowsDetail()
+    private IRenderedComponent<EditComplex> RenderForm(Guid? id = null)
     {
-        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        var form = RenderWithProviders<EditComplex>(p =>
+        {
+            p.Add(x => x.Tenant, Tenant);
+            if (id is not null)
+            {
+                p.Add(x => x.Id, id);
+            }
+        });
+        form.WaitForElement("[data-testid=save]", Wait);
+        return form;
+    }
+
+    private static IElement Field(IRenderedComponent<EditComplex> form, string field) =>
+        form.Find($"input[data-field={field}], textarea[data-field={field}]");
+
+    /// <summary>The message under a field, where the user reads it (its helper-text element marked as error), or null.</summary>
+    private static string? ErrorAt(IRenderedComponent<EditComplex> form, string field) =>
+        Field(form, field).Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
+
+    private static void Fill(IRenderedComponent<EditComplex> form, string name, string dwellings = "120")
+    {
+        Field(form, "Name").Change(name);
+        Field(form, "Address").Change("Teststraat 1");
+        Field(form, "Postcode").Change("1011ab");
+        Field(form, "Municipality").Change("Amsterdam");
+        Field(form, "District").Change("Centrum");
+        Field(form, "DwellingCount").Change(dwellings);
+        Field(form, "ShareAged65Plus").Change("72,5");
+        Field(form, "ZeroStepDwellings").Change("100");
+        Field(form, "ShareSocialRent").Change("80");
+    }
+
+    private async Task<int> CountAsync(string? text = null) =>
+        (await Services.GetRequiredService<ListComplexesHandler>().ListAsync(new ComplexFilter { Text = text, PageSize = 1 }, CancellationToken.None)).TotalCount;
+
+    [Fact]
+    public async Task Create_ValidInput_SavesTypedValuesConfirmsAndOpensTheDetailPage()
+    {
+        await SignInAsync(Lead, Tenant);
         var name = Unique("Flat Het Anker");
+        var form = RenderForm();
 
-        var response = await client.PostFormAsync($"/{Tenant}/complexen/nieuw", "wooncomplex", ValidForm(name));
+        Fill(form, name);
+        form.Find("[data-testid=save]").Click();
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var detail = await client.GetAsync(response.Headers.Location);
-        var html = await detail.TextAsync();
-        Assert.Contains(name, html, StringComparison.Ordinal);
-        Assert.Contains("1011 AB", html, StringComparison.Ordinal);
-        Assert.Contains("72,5%", html, StringComparison.Ordinal);
-        Assert.Contains("Programma opzet", html, StringComparison.Ordinal);
-        Assert.Contains("Wooncomplex opgeslagen.", html, StringComparison.Ordinal);
+        form.WaitForAssertion(() => Assert.Matches($"/{Tenant}/complexen/[0-9a-f-]{{36}}$", Navigation.Uri), Wait);
+        var id = Guid.Parse(Navigation.Uri[^36..]);
+        var stored = (await Services.GetRequiredService<EditComplexHandler>().GetAsync(id, CancellationToken.None))!.Input;
+        Assert.Equal(name, stored.Name);
+        Assert.Equal("1011 AB", stored.Postcode);
+        Assert.Equal(120, stored.DwellingCount);
+        Assert.Equal(72.5m, stored.ShareAged65Plus);
+        Assert.Equal(100, stored.ZeroStepDwellings);
+        Snackbars.WaitForAssertion(() => Assert.Contains("Wooncomplex opgeslagen.", Snackbars.Find(".mud-snackbar").TextContent, StringComparison.Ordinal), Wait);
     }
 
     [Theory]
-    [InlineData("Input.DwellingCount", "0", "Het aantal woningen moet tussen 1 en 10.000 liggen.")]
-    [InlineData("Input.DwellingCount", "10001", "Het aantal woningen moet tussen 1 en 10.000 liggen.")]
-    [InlineData("Input.DwellingCount", "-5", "Het aantal woningen moet tussen 1 en 10.000 liggen.")]
-    [InlineData("Input.DwellingCount", "12a", "Vul het aantal woningen in als heel getal, bijvoorbeeld 120.")]
-    [InlineData("Input.ShareAged65Plus", "120", "Een percentage moet tussen 0 en 100 liggen.")]
-    [InlineData("Input.ShareSocialRent", "-1", "Een percentage moet tussen 0 en 100 liggen.")]
-    [InlineData("Input.Name", "", "Vul de naam van het wooncomplex in.")]
-    [InlineData("Input.Postcode", "12345", "postcode")]
-    [InlineData("Input.ZeroStepDwellings", "500", "nultreden")]
-    public async Task Create_BadInput_ShowsDutchFieldMessageKeepsValuesAndSavesNothing(string field, string value, string expected)
+    [InlineData("DwellingCount", "0", "Het aantal woningen moet tussen 1 en 10.000 liggen.")]
+    [InlineData("DwellingCount", "10001", "Het aantal woningen moet tussen 1 en 10.000 liggen.")]
+    [InlineData("DwellingCount", "-5", "Het aantal woningen moet tussen 1 en 10.000 liggen.")]
+    [InlineData("DwellingCount", "", "Vul het aantal woningen in.")]
+    [InlineData("ShareAged65Plus", "120", "Een percentage moet tussen 0 en 100 liggen.")]
+    [InlineData("ShareSocialRent", "-1", "Een percentage moet tussen 0 en 100 liggen.")]
+    [InlineData("Name", "", "Vul de naam van het wooncomplex in.")]
+    [InlineData("Postcode", "12345", "postcode")]
+    [InlineData("ZeroStepDwellings", "500", "Het aantal nultredenwoningen kan niet groter zijn dan het aantal woningen (120).")]
+    public async Task Create_BadInput_ShowsTheDutchMessageAtTheFieldKeepsTheValuesAndSavesNothing(string field, string value, string expected)
     {
-        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        await SignInAsync(Lead, Tenant);
         var name = Unique("Foutflat");
-        var form = ValidForm(name);
-        form[field] = value;
-        var before = await CountAsync(client);
+        var before = await CountAsync();
+        var form = RenderForm();
+        Fill(form, name);
 
-        var response = await client.PostFormAsync($"/{Tenant}/complexen/nieuw", "wooncomplex", form);
+        Field(form, field).Change(value);
+        var uriBefore = Navigation.Uri;
+        form.Find("[data-testid=save]").Click();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.TextAsync();
-        Assert.Contains(expected, html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains($"value=\"{value}\"", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"Teststraat 1\"", html, StringComparison.Ordinal);
-        Assert.Equal(before, await CountAsync(client));
+        form.WaitForAssertion(() => Assert.Contains(expected, ErrorAt(form, field) ?? "", StringComparison.OrdinalIgnoreCase), Wait);
+        Assert.Equal(value, Field(form, field).GetAttribute("value") ?? "");
+        Assert.Equal("Teststraat 1", Field(form, "Address").GetAttribute("value"));
+        Assert.Equal(field == "ShareAged65Plus" ? value : "72,5", Field(form, "ShareAged65Plus").GetAttribute("value"));
+        Assert.Null(ErrorAt(form, "Address"));
+        Assert.Equal(before, await CountAsync());
+        Assert.Empty(Snackbars.FindAll(".mud-snackbar"));
+        Assert.Equal(uriBefore, Navigation.Uri);
     }
 
     [Fact]
-    public async Task Create_SeveralWrongFields_NamesEveryFieldInFormAndApi()
+    public async Task Create_SeveralWrongFields_MarksEveryFieldAtOnceAndFocusesTheFirst()
     {
-        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
-        var form = ValidForm(Unique("Veelfoutenflat"));
-        form["Input.Postcode"] = "12";
-        form["Input.DwellingCount"] = "0";
-        form["Input.ShareAged65Plus"] = "150";
-        form["Input.ShareSocialRent"] = "-3";
-        form["Input.ZeroStepDwellings"] = "-1";
+        await SignInAsync(Lead, Tenant);
+        var form = RenderForm();
+        Fill(form, Unique("Veelfoutenflat"));
+        Field(form, "Postcode").Change("12");
+        Field(form, "DwellingCount").Change("0");
+        Field(form, "ShareAged65Plus").Change("150");
+        Field(form, "ShareSocialRent").Change("-3");
+        Field(form, "ZeroStepDwellings").Change("-1");
 
-        var page = await client.PostFormAsync($"/{Tenant}/complexen/nieuw", "wooncomplex", form);
-        var api = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new
-        {
-            name = "", address = "Straat 1", postcode = "12", municipality = "Amsterdam", dwellingCount = 0,
-            shareAged65Plus = 150, shareSocialRent = -3, zeroStepDwellings = -1, housingCorporationId = Guid.NewGuid(),
-        });
+        form.Find("[data-testid=save]").Click();
 
-        var html = await page.TextAsync();
-        Assert.Contains("Controleer de gemarkeerde velden (5).", html, StringComparison.Ordinal);
-        Assert.Contains("Het aantal woningen moet tussen 1 en 10.000 liggen.", html, StringComparison.Ordinal);
-        Assert.Contains("Een percentage moet tussen 0 en 100 liggen.", html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
-        var errors = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        foreach (var field in new[] { "name", "postcode", "dwellingCount", "shareAged65Plus", "shareSocialRent", "zeroStepDwellings", "housingCorporationId" })
-        {
-            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
-        }
+        form.WaitForAssertion(() => Assert.Equal("Controleer de gemarkeerde velden (5).", form.Find("[data-testid=form-errors]").TextContent.Trim()), Wait);
+        Assert.Equal("Het aantal woningen moet tussen 1 en 10.000 liggen.", ErrorAt(form, "DwellingCount"));
+        Assert.Equal("Een percentage moet tussen 0 en 100 liggen.", ErrorAt(form, "ShareAged65Plus"));
+        Assert.Equal("Een percentage moet tussen 0 en 100 liggen.", ErrorAt(form, "ShareSocialRent"));
+        Assert.Equal("Het aantal nultredenwoningen kan niet negatief zijn.", ErrorAt(form, "ZeroStepDwellings"));
+        Assert.NotNull(ErrorAt(form, "Postcode"));
+        Assert.Equal("true", Field(form, "Postcode").GetAttribute("aria-invalid"));
+        form.WaitForAssertion(() => Assert.Contains(Context.JSInterop.Invocations, i => i.Identifier == "plusflat.focusFirstInvalid"), Wait);
     }
 
     [Fact]
     public async Task Create_TooLongName_IsRefusedAtTheField()
     {
-        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
-        var form = ValidForm(new string('x', 201));
+        await SignInAsync(Lead, Tenant);
+        var form = RenderForm();
+        Fill(form, new string('x', 201));
 
-        var response = await client.PostFormAsync($"/{Tenant}/complexen/nieuw", "wooncomplex", form);
+        form.Find("[data-testid=save]").Click();
 
-        Assert.Contains("De naam mag hoogstens 200 tekens lang zijn.", await response.TextAsync(), StringComparison.Ordinal);
+        form.WaitForAssertion(() => Assert.Equal("Naam mag hoogstens 200 tekens lang zijn.", ErrorAt(form, "Name")), Wait);
     }
 
     [Fact]
-    public async Task Edit_TwoPeopleFromSameVersion_SecondGetsConflictWithCurrentValues()
+    public async Task Create_OpenToNeighbourhoodWithoutCommonRoom_IsMarkedAtTheCheckbox()
     {
-        var lead = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
-        var admin = await app.SignedInClientAsync("admin@plusflat.demo");
-        var id = await CreateAsync(lead, Unique("Conflictflat"));
-        var editUrl = $"/{Tenant}/complexen/{id}/bewerken";
-        var version = (await lead.GetJsonAsync($"/api/v1/{Tenant}/complexes/{id}")).GetProperty("version").GetUInt32();
-        var leadPage = await lead.GetStringAsync(editUrl);
-        var adminPage = await admin.GetStringAsync(editUrl);
+        await SignInAsync(Lead, Tenant);
+        var form = RenderForm();
+        Fill(form, Unique("Buurtflat"));
 
-        var first = ValidForm("Eerste naam");
-        first["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var firstResponse = await lead.PostAsync(editUrl, Form(first, "wooncomplex", leadPage));
-        var second = ValidForm("Tweede naam");
-        second["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var secondResponse = await admin.PostAsync(editUrl, Form(second, "wooncomplex", adminPage));
+        form.Find("input[data-field=CommonRoomOpenToNeighbourhood]").Change(true);
+        form.Find("[data-testid=save]").Click();
 
-        Assert.Equal(HttpStatusCode.Redirect, firstResponse.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, secondResponse.StatusCode);
-        var html = await secondResponse.TextAsync();
-        Assert.Contains("Iemand anders heeft dit intussen gewijzigd", html, StringComparison.Ordinal);
-        Assert.Contains("Huidige gegevens", html, StringComparison.Ordinal);
-        Assert.Contains("Eerste naam", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"Tweede naam\"", html, StringComparison.Ordinal);
-        var stored = await lead.GetJsonAsync($"/api/v1/{Tenant}/complexes/{id}");
-        Assert.Equal("Eerste naam", stored.GetProperty("name").GetString());
+        form.WaitForAssertion(() => Assert.Equal(
+            "Een ontmoetingsruimte kan alleen open zijn voor de buurt als het complex er een heeft.",
+            form.Find("[data-error-for=CommonRoomOpenToNeighbourhood]").TextContent.Trim()), Wait);
     }
 
     [Fact]
-    public async Task Create_FlatTeamMember_IsForbiddenButCanRead()
+    public async Task Edit_SomeoneChangedTheNoteMeanwhile_DialogShowsBothAndConfirmingKeepsTheirNoteAndMyName()
     {
-        var team = await app.SignedInClientAsync("team@lltf-amsterdam.demo");
+        await SignInAsync(Lead, Tenant);
+        var handler = Services.GetRequiredService<EditComplexHandler>();
+        var id = await CreateAsync(handler, Unique("Conflictflat"));
+        var form = RenderForm(id);
 
-        var list = await team.GetAsync($"/{Tenant}/complexen");
-        var form = await team.GetAsync($"/{Tenant}/complexen/nieuw");
-        var api = await team.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new { name = "Mag niet" });
+        // Another person saves a note while this form is open...
+        var theirs = (await handler.GetAsync(id, CancellationToken.None))!.Input;
+        theirs.Notes = "Notitie van de ander";
+        Assert.True((await handler.UpdateAsync(id, theirs, CancellationToken.None)).Succeeded);
 
-        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        Assert.DoesNotContain("Nieuw wooncomplex", await list.TextAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        // ...and I change the name (not the note) and save.
+        var myName = Unique("Mijn naam");
+        Field(form, "Name").Change(myName);
+        form.Find("[data-testid=save]").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.NotNull(Dialogs.Find("tr[data-field=Notes]")), Wait);
+        var notesRow = Dialogs.Find("tr[data-field=Notes]");
+        Assert.Contains("Notitie van de ander", notesRow.TextContent, StringComparison.Ordinal);
+        Assert.Contains(myName, Dialogs.Find("tr[data-field=Name]").TextContent, StringComparison.Ordinal);
+        Dialogs.FindAll("button").Single(b => b.TextContent.Contains("Opslaan met deze keuzes", StringComparison.Ordinal)).Click();
+
+        form.WaitForAssertion(() => Assert.EndsWith($"/{Tenant}/complexen/{id}", Navigation.Uri, StringComparison.Ordinal), Wait);
+        var stored = (await handler.GetAsync(id, CancellationToken.None))!.Input;
+        Assert.Equal("Notitie van de ander", stored.Notes);
+        Assert.Equal(myName, stored.Name);
     }
 
     [Fact]
-    public async Task ComplexOfAnotherTenant_IsNotFoundForPageAndApi()
+    public async Task Edit_StaleVersion_IsAConflictForTheHandlerAndSavesNothing()
     {
-        var rotterdam = await app.SignedInClientAsync("lead@thuisplusflat-rotterdam.demo");
-        var amsterdam = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
-        var list = await rotterdam.GetJsonAsync("/api/v1/thuisplusflat-rotterdam/complexes");
-        var id = list.GetProperty("items")[0].GetProperty("id").GetGuid();
+        await SignInAsync(Lead, Tenant);
+        var handler = Services.GetRequiredService<EditComplexHandler>();
+        var id = await CreateAsync(handler, Unique("Oudeversieflat"));
+        var first = (await handler.GetAsync(id, CancellationToken.None))!.Input;
+        var second = (await handler.GetAsync(id, CancellationToken.None))!.Input;
 
-        var viaOwnTenantUrl = await amsterdam.GetAsync($"/{Tenant}/complexen/{id}");
-        var viaApi = await amsterdam.GetAsync($"/api/v1/{Tenant}/complexes/{id}");
-        var viaOtherTenantUrl = await amsterdam.GetAsync($"/api/v1/thuisplusflat-rotterdam/complexes/{id}");
+        first.Name = "Eerste naam";
+        second.Name = "Tweede naam";
+        var firstResult = await handler.UpdateAsync(id, first, CancellationToken.None);
+        var secondResult = await handler.UpdateAsync(id, second, CancellationToken.None);
 
-        Assert.Equal(HttpStatusCode.NotFound, viaOwnTenantUrl.StatusCode);
-        Assert.DoesNotContain(list.GetProperty("items")[0].GetProperty("name").GetString()!, await viaOwnTenantUrl.TextAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, viaApi.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, viaOtherTenantUrl.StatusCode);
+        Assert.True(firstResult.Succeeded);
+        Assert.Equal(Plusflat.Web.Features.Shared.ResultKind.Conflict, secondResult.Kind);
+        Assert.Equal("Eerste naam", (await handler.GetAsync(id, CancellationToken.None))!.Name);
+    }
+
+    [Fact]
+    public async Task FlatTeamMember_SeesNoCreateButtonAndTheHandlerRefuses()
+    {
+        await SignInAsync("team@lltf-amsterdam.demo", Tenant);
+
+        var list = RenderWithProviders<Plusflat.Web.Features.Complexes.Complexes>(p => p.Add(x => x.Tenant, Tenant));
+        list.WaitForAssertion(() => Assert.Contains("gevonden", list.Find("[data-testid=complex-count]").TextContent, StringComparison.Ordinal), Wait);
+
+        Assert.Empty(list.FindAll("[data-testid=new-complex]"));
+        var handler = Services.GetRequiredService<EditComplexHandler>();
+        await Assert.ThrowsAsync<ForbiddenException>(() => handler.CreateAsync(Input(Unique("Mag niet")), CancellationToken.None));
+        await Assert.ThrowsAsync<ForbiddenException>(() => handler.UpdateAsync(Guid.NewGuid(), Input("Mag niet"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Lead_SeesTheCreateButton()
+    {
+        await SignInAsync(Lead, Tenant);
+
+        var list = RenderWithProviders<Plusflat.Web.Features.Complexes.Complexes>(p => p.Add(x => x.Tenant, Tenant));
+
+        list.WaitForAssertion(() => Assert.Equal($"/{Tenant}/complexen/nieuw", list.Find("[data-testid=new-complex]").GetAttribute("href")), Wait);
     }
 
     [Theory]
-    [InlineData("/{0}/complexen/{1}")]
     [InlineData("/{0}/complexen/{1}/bewerken")]
-    public async Task Page_UnknownComplexId_Returns404(string pattern)
+    [InlineData("/{0}/complexen/{1}/bewerken?x=1")]
+    public async Task EditPage_UnknownComplexId_Returns404(string pattern)
     {
-        var lead = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        var lead = await App.SignedInClientAsync(Lead);
 
         var response = await lead.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, Tenant, Guid.NewGuid()));
 
@@ -186,98 +245,27 @@ public sealed class ComplexFormTests(PlusflatApp app) : IClassFixture<PlusflatAp
     }
 
     [Fact]
-    public async Task Export_NameThatIsASpreadsheetFormula_IsWrittenAsText()
+    public async Task EditPage_ComplexOfAnotherTenant_Returns404WithoutItsName()
     {
-        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
-        const string formula = "=HYPERLINK(\"http://x\")";
-        await CreateAsync(client, formula);
+        var rotterdam = await App.SignedInClientAsync("lead@thuisplusflat-rotterdam.demo");
+        var amsterdam = await App.SignedInClientAsync(Lead);
+        var foreign = (await rotterdam.GetJsonAsync("/api/v1/thuisplusflat-rotterdam/complexes")).GetProperty("items")[0];
 
-        var csv = await client.GetStringAsync($"/{Tenant}/complexen/export.csv?zoek=HYPERLINK");
+        var response = await amsterdam.GetAsync($"/{Tenant}/complexen/{foreign.GetProperty("id").GetGuid()}/bewerken");
 
-        var lines = csv.Trim('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var row = Assert.Single(lines.Skip(1));
-        // CsvHelper's InjectionOptions.Escape puts an apostrophe in front (and quotes the field, which holds quotes):
-        // a spreadsheet shows the text instead of running the formula.
-        Assert.StartsWith("\"'=HYPERLINK(\"\"http://x\"\")\";", row, StringComparison.Ordinal);
-        Assert.False(FirstField(row).StartsWith('='), $"The exported name starts a formula: {row}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(foreign.GetProperty("name").GetString()!, await response.TextAsync(), StringComparison.Ordinal);
     }
 
-    /// <summary>The first field of a CSV line, unquoted as a spreadsheet reads it.</summary>
-    private static string FirstField(string line)
+    private static ComplexInput Input(string name) => new()
     {
-        if (!line.StartsWith('"'))
-        {
-            return line.Split(';')[0];
-        }
+        Name = name, Address = "Apistraat 2", Postcode = "1011 AB", Municipality = "Amsterdam", DwellingCount = 110,
+    };
 
-        var value = new System.Text.StringBuilder();
-        for (var i = 1; i < line.Length; i++)
-        {
-            if (line[i] == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                value.Append('"');
-                i++;
-            }
-            else if (line[i] == '"')
-            {
-                break;
-            }
-            else
-            {
-                value.Append(line[i]);
-            }
-        }
-
-        return value.ToString();
-    }
-
-    [Fact]
-    public async Task List_FiltersSortsPagesAndExportsTheSameSelection()
+    private static async Task<Guid> CreateAsync(EditComplexHandler handler, string name)
     {
-        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
-        var town = "Testdorp" + Guid.NewGuid().ToString("N")[..6];
-        foreach (var (name, dwellings) in new[] { ("Alfa", 150), ("Bravo", 90), ("Charlie", 300) })
-        {
-            var form = ValidForm($"{name} {town}", town);
-            form["Input.DwellingCount"] = dwellings.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            form["Input.ZeroStepDwellings"] = "";
-            Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/{Tenant}/complexen/nieuw", "wooncomplex", form)).StatusCode);
-        }
-
-        var html = await (await client.GetAsync($"/{Tenant}/complexen?gemeente={town}&sorteer=woningen&richting=af")).TextAsync();
-        var api = await client.GetJsonAsync($"/api/v1/{Tenant}/complexes?municipality={town}&sort=dwellings&descending=true&pageSize=2&page=2");
-        var csv = await client.GetStringAsync($"/{Tenant}/complexen/export.csv?gemeente={town}&sorteer=woningen&richting=af");
-
-        Assert.Contains("3 wooncomplexen gevonden", html, StringComparison.Ordinal);
-        Assert.True(html.IndexOf("Charlie", StringComparison.Ordinal) < html.IndexOf("Alfa", StringComparison.Ordinal));
-        Assert.True(html.IndexOf("Alfa", StringComparison.Ordinal) < html.IndexOf("Bravo", StringComparison.Ordinal));
-        Assert.Equal(3, api.GetProperty("totalCount").GetInt32());
-        Assert.Equal(1, api.GetProperty("items").GetArrayLength());
-        Assert.StartsWith("Bravo", api.GetProperty("items")[0].GetProperty("name").GetString(), StringComparison.Ordinal);
-        var lines = csv.Trim('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(4, lines.Length);
-        Assert.StartsWith("Naam;Adres;Postcode;Gemeente", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("Charlie", lines[1], StringComparison.Ordinal);
-        Assert.Contains(";300;0;Programma opzet", lines[1], StringComparison.Ordinal);
-    }
-
-    private static FormUrlEncodedContent Form(Dictionary<string, string> fields, string formName, string page) =>
-        new(new Dictionary<string, string>(fields)
-        {
-            ["_handler"] = formName,
-            ["__RequestVerificationToken"] = PlusflatApp.AntiforgeryToken(page),
-        });
-
-    private static async Task<int> CountAsync(HttpClient client) =>
-        (await client.GetJsonAsync($"/api/v1/{Tenant}/complexes?pageSize=1")).GetProperty("totalCount").GetInt32();
-
-    private static async Task<Guid> CreateAsync(HttpClient client, string name)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new
-        {
-            name, address = "Apistraat 2", postcode = "1011 AB", municipality = "Amsterdam", dwellingCount = 110,
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var result = await handler.CreateAsync(Input(name), CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        return result.Id!.Value;
     }
 }

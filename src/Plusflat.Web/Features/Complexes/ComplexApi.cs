@@ -1,4 +1,3 @@
-using System.Globalization;
 using Plusflat.Domain.Phases;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Web.Features.Shared;
@@ -24,10 +23,10 @@ public sealed record ComplexRequest(
         HousingCorporationId = HousingCorporationId,
         PreferredCareProviderId = PreferredCareProviderId,
         WelfarePartyId = WelfarePartyId,
-        DwellingCount = DwellingCount?.ToString(CultureInfo.InvariantCulture) ?? "",
-        ShareAged65Plus = ShareAged65Plus?.ToString(CultureInfo.InvariantCulture),
-        ZeroStepDwellings = ZeroStepDwellings?.ToString(CultureInfo.InvariantCulture),
-        ShareSocialRent = ShareSocialRent?.ToString(CultureInfo.InvariantCulture),
+        DwellingCount = DwellingCount,
+        ShareAged65Plus = ShareAged65Plus,
+        ZeroStepDwellings = ZeroStepDwellings,
+        ShareSocialRent = ShareSocialRent,
         HasCommonRoom = HasCommonRoom,
         CommonRoomOpenToNeighbourhood = CommonRoomOpenToNeighbourhood,
         NearFacilities = NearFacilities,
@@ -63,7 +62,7 @@ public static class ComplexApi
     {
         var complexes = api.MapGroup("/complexes").WithTags("Complexes");
 
-        complexes.MapGet("/", async (ComplexHandler handler, string? phase, string? municipality, string? district, string? corporationId,
+        complexes.MapGet("/", async (ListComplexesHandler handler, string? phase, string? municipality, string? district, string? corporationId,
                 string? q, string? sort, string? descending, string? page, string? pageSize, CancellationToken ct) =>
             {
                 var query = new QueryValues();
@@ -93,7 +92,7 @@ public static class ComplexApi
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<ComplexListResponse>();
 
-        complexes.MapGet("/{id:guid}", async (Guid id, ComplexHandler handler, CancellationToken ct) =>
+        complexes.MapGet("/{id:guid}", async (Guid id, EditComplexHandler handler, CancellationToken ct) =>
                 await CurrentAsync(id, handler, ct) is { } complex
                     ? Results.Ok(complex)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden"))
@@ -101,7 +100,7 @@ public static class ComplexApi
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<ComplexResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        complexes.MapPost("/", async (HttpRequest http, ComplexHandler handler, CurrentTenant current, CancellationToken ct) =>
+        complexes.MapPost("/", async (HttpRequest http, EditComplexHandler handler, CurrentTenant current, CancellationToken ct) =>
             {
                 var (request, problem) = await ApiBody.ReadAsync<ComplexRequest>(http, ct);
                 if (request is null)
@@ -117,7 +116,7 @@ public static class ComplexApi
             .Accepts<ComplexRequest>("application/json")
             .ProducesValidationProblem();
 
-        complexes.MapPut("/{id:guid}", async (Guid id, HttpRequest http, ComplexHandler handler, CancellationToken ct) =>
+        complexes.MapPut("/{id:guid}", async (Guid id, HttpRequest http, EditComplexHandler handler, CancellationToken ct) =>
             {
                 var (request, problem) = await ApiBody.ReadAsync<ComplexRequest>(http, ct);
                 if (request is null)
@@ -185,26 +184,26 @@ public static class ComplexApi
     /// <summary>The CSV export of the filtered list, with the page's Dutch query string.</summary>
     public static IEndpointRouteBuilder MapExport(IEndpointRouteBuilder app)
     {
-        app.MapGet("/{tenant}/complexen/export.csv", async (ComplexHandler handler, CurrentTenant current,
+        app.MapGet("/{tenant}/complexen/export.csv", async (ExportComplexesHandler handler, CurrentTenant current,
                 string? zoek, int? fase, string? gemeente, string? wijk, Guid? corporatie, string? sorteer, string? richting, CancellationToken ct) =>
             {
-                var rows = await handler.ExportRowsAsync(ComplexQueryString.ToFilter(zoek, fase, gemeente, wijk, corporatie, sorteer, richting, 1), ct);
-                return Results.File(ComplexHandler.ToCsv(rows), "text/csv; charset=utf-8", $"wooncomplexen-{current.Slug}.csv");
+                var csv = await handler.CsvAsync(ComplexQueryString.ToFilter(zoek, fase, gemeente, wijk, corporatie, sorteer, richting, 1), ct);
+                return Results.File(csv, "text/csv; charset=utf-8", $"wooncomplexen-{current.Slug}.csv");
             })
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<ComplexResponse?> CurrentAsync(Guid id, ComplexHandler handler, CancellationToken ct) =>
-        await handler.GetForEditAsync(id, ct) is { } stored ? ToResponse(id, stored.Input, stored.CurrentPhase) : null;
+    private static async Task<ComplexResponse?> CurrentAsync(Guid id, EditComplexHandler handler, CancellationToken ct) =>
+        await handler.GetAsync(id, ct) is { } stored ? ToResponse(id, stored) : null;
 
-    private static ComplexResponse ToResponse(Guid id, ComplexInput input, int phase)
+    private static ComplexResponse ToResponse(Guid id, StoredComplex stored)
     {
-        var facts = input.ToFacts();
-        return new ComplexResponse(id, facts.Name, facts.Address, facts.Postcode, facts.Municipality, facts.District, facts.HousingCorporationId,
-            facts.PreferredCareProviderId, facts.WelfarePartyId, facts.DwellingCount, facts.ShareAged65Plus, facts.ZeroStepDwellings, facts.ShareSocialRent, facts.HasCommonRoom,
-            facts.CommonRoomOpenToNeighbourhood, facts.NearFacilities, facts.HasWorkspaceForTeam, facts.ClusterName, facts.Notes,
-            phase, PhaseNames.Of(phase), input.Version);
+        var i = stored.Input;
+        return new ComplexResponse(id, i.Name, i.Address, i.Postcode, i.Municipality, i.District, i.HousingCorporationId,
+            i.PreferredCareProviderId, i.WelfarePartyId, i.DwellingCount ?? 0, i.ShareAged65Plus, i.ZeroStepDwellings, i.ShareSocialRent, i.HasCommonRoom,
+            i.CommonRoomOpenToNeighbourhood, i.NearFacilities, i.HasWorkspaceForTeam, i.ClusterName, i.Notes,
+            stored.CurrentPhase, PhaseNames.Of(stored.CurrentPhase), i.Version);
     }
 }

@@ -1,13 +1,12 @@
-using System.Globalization;
 using FluentValidation;
 using Plusflat.Domain.Complexes;
 
 namespace Plusflat.Web.Features.Complexes;
 
 /// <summary>
-/// The complex form. Numbers are strings so that whatever the user typed comes back unchanged on an
-/// error ("12a" stays "12a" with a Dutch message), instead of being lost in model binding.
-/// Property names match <see cref="Complex"/>'s, so domain errors land at the right field.
+/// The complex form and the API body, with typed values (numbers are numbers from the input field to the
+/// entity). Property names are <see cref="ComplexFacts"/>'s, so a domain refusal lands at the right field;
+/// <see cref="ToFacts"/> and <see cref="From"/> are the one mapping between the two.
 /// </summary>
 public sealed class ComplexInput
 {
@@ -27,13 +26,13 @@ public sealed class ComplexInput
 
     public Guid? WelfarePartyId { get; set; }
 
-    public string DwellingCount { get; set; } = "";
+    public int? DwellingCount { get; set; }
 
-    public string? ShareAged65Plus { get; set; }
+    public decimal? ShareAged65Plus { get; set; }
 
-    public string? ZeroStepDwellings { get; set; }
+    public int? ZeroStepDwellings { get; set; }
 
-    public string? ShareSocialRent { get; set; }
+    public decimal? ShareSocialRent { get; set; }
 
     public bool HasCommonRoom { get; set; }
 
@@ -49,6 +48,7 @@ public sealed class ComplexInput
 
     public uint Version { get; set; }
 
+    /// <summary>The facts to check and save. A missing dwelling count is the validator's to report; the domain then sees 0.</summary>
     public ComplexFacts ToFacts() => new()
     {
         Name = Name,
@@ -59,10 +59,10 @@ public sealed class ComplexInput
         HousingCorporationId = HousingCorporationId,
         PreferredCareProviderId = PreferredCareProviderId,
         WelfarePartyId = WelfarePartyId,
-        DwellingCount = NumberParsing.Integer(DwellingCount) ?? 0,
-        ShareAged65Plus = NumberParsing.Decimal(ShareAged65Plus),
-        ZeroStepDwellings = NumberParsing.Integer(ZeroStepDwellings),
-        ShareSocialRent = NumberParsing.Decimal(ShareSocialRent),
+        DwellingCount = DwellingCount ?? 0,
+        ShareAged65Plus = ShareAged65Plus,
+        ZeroStepDwellings = ZeroStepDwellings,
+        ShareSocialRent = ShareSocialRent,
         HasCommonRoom = HasCommonRoom,
         CommonRoomOpenToNeighbourhood = CommonRoomOpenToNeighbourhood,
         NearFacilities = NearFacilities,
@@ -81,10 +81,10 @@ public sealed class ComplexInput
         HousingCorporationId = facts.HousingCorporationId,
         PreferredCareProviderId = facts.PreferredCareProviderId,
         WelfarePartyId = facts.WelfarePartyId,
-        DwellingCount = facts.DwellingCount.ToString(CultureInfo.InvariantCulture),
-        ShareAged65Plus = NumberParsing.Format(facts.ShareAged65Plus),
-        ZeroStepDwellings = facts.ZeroStepDwellings?.ToString(CultureInfo.InvariantCulture),
-        ShareSocialRent = NumberParsing.Format(facts.ShareSocialRent),
+        DwellingCount = facts.DwellingCount,
+        ShareAged65Plus = facts.ShareAged65Plus,
+        ZeroStepDwellings = facts.ZeroStepDwellings,
+        ShareSocialRent = facts.ShareSocialRent,
         HasCommonRoom = facts.HasCommonRoom,
         CommonRoomOpenToNeighbourhood = facts.CommonRoomOpenToNeighbourhood,
         NearFacilities = facts.NearFacilities,
@@ -95,43 +95,19 @@ public sealed class ComplexInput
     };
 }
 
-/// <summary>Numbers as Dutch users type them: "72,5" and "72.5" are the same.</summary>
-public static class NumberParsing
-{
-    public static int? Integer(string? text) =>
-        int.TryParse(text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    public static decimal? Decimal(string? text) =>
-        decimal.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    public static bool IsBlank(string? text) => string.IsNullOrWhiteSpace(text);
-
-    public static string? Format(decimal? value) => value?.ToString("0.##", CultureInfo.GetCultureInfo("nl-NL"));
-}
-
-/// <summary>The form's shape; ranges and other rules are the entity's (they give the same Dutch messages to the API).</summary>
+/// <summary>
+/// The input's shape: what must be filled in, worded for the form. Every other rule (ranges, lengths, the
+/// postcode, fields that depend on each other) is <see cref="ComplexFacts.Check"/>'s, so no rule lives twice;
+/// for a field this validator refuses, the domain's message about the same missing value is not shown again.
+/// </summary>
 public sealed class ComplexInputValidator : AbstractValidator<ComplexInput>
 {
     public ComplexInputValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Vul de naam van het wooncomplex in.")
-            .MaximumLength(Complex.NameMaxLength).WithMessage($"De naam mag hoogstens {Complex.NameMaxLength} tekens lang zijn.");
-        RuleFor(x => x.Address).NotEmpty().WithMessage("Vul het adres in.")
-            .MaximumLength(Complex.AddressMaxLength).WithMessage($"Het adres mag hoogstens {Complex.AddressMaxLength} tekens lang zijn.");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Vul de naam van het wooncomplex in.");
+        RuleFor(x => x.Address).NotEmpty().WithMessage("Vul het adres in.");
         RuleFor(x => x.Postcode).NotEmpty().WithMessage("Vul de postcode in (bijvoorbeeld 1012 AB).");
-        RuleFor(x => x.Municipality).NotEmpty().WithMessage("Vul de gemeente in.")
-            .MaximumLength(Complex.MunicipalityMaxLength).WithMessage($"De gemeente mag hoogstens {Complex.MunicipalityMaxLength} tekens lang zijn.");
-        RuleFor(x => x.DwellingCount).NotEmpty().WithMessage("Vul het aantal woningen in.")
-            .Must(v => NumberParsing.Integer(v) is not null).When(x => !NumberParsing.IsBlank(x.DwellingCount))
-            .WithMessage("Vul het aantal woningen in als heel getal, bijvoorbeeld 120.");
-        RuleFor(x => x.ZeroStepDwellings).Must(v => NumberParsing.Integer(v) is not null)
-            .When(x => !NumberParsing.IsBlank(x.ZeroStepDwellings))
-            .WithMessage("Vul het aantal nultredenwoningen in als heel getal, of laat het leeg.");
-        RuleFor(x => x.ShareAged65Plus).Must(v => NumberParsing.Decimal(v) is not null)
-            .When(x => !NumberParsing.IsBlank(x.ShareAged65Plus))
-            .WithMessage("Vul een percentage in, bijvoorbeeld 72 of 72,5, of laat het leeg.");
-        RuleFor(x => x.ShareSocialRent).Must(v => NumberParsing.Decimal(v) is not null)
-            .When(x => !NumberParsing.IsBlank(x.ShareSocialRent))
-            .WithMessage("Vul een percentage in, bijvoorbeeld 85, of laat het leeg.");
+        RuleFor(x => x.Municipality).NotEmpty().WithMessage("Vul de gemeente in.");
+        RuleFor(x => x.DwellingCount).NotNull().WithMessage("Vul het aantal woningen in.");
     }
 }

@@ -1,40 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+
 namespace Plusflat.Web.Features.Complexes;
 
-/// <summary>The Dutch, bookmarkable query string of the complex list (?fase=1&amp;gemeente=Amsterdam&amp;sorteer=woningen...).</summary>
+/// <summary>
+/// The Dutch, bookmarkable query string of the complex list (?fase=1&amp;gemeente=Amsterdam&amp;sorteer=woningen&amp;richting=af&amp;pagina=2),
+/// read leniently: a hand-edited value that cannot be read is ignored, never a 500.
+/// </summary>
 public static class ComplexQueryString
 {
+    private static readonly (ComplexSort Sort, string Name)[] SortNames =
+    [
+        (ComplexSort.Name, "naam"), (ComplexSort.Municipality, "gemeente"), (ComplexSort.District, "wijk"),
+        (ComplexSort.Dwellings, "woningen"), (ComplexSort.Phase, "fase"),
+    ];
+
     public static ComplexFilter ToFilter(
-        string? text, int? phase, string? municipality, string? district, Guid? corporation, string? sort, string? direction, int? page) => new()
+        string? text, int? phase, string? municipality, string? district, Guid? corporation, string? sort, string? direction, int? page) => new ComplexFilter
     {
         Text = text,
         Phase = phase,
         Municipality = municipality,
         District = district,
         CorporationId = corporation,
-        Sort = sort switch
-        {
-            "gemeente" => ComplexSort.Municipality,
-            "wijk" => ComplexSort.District,
-            "woningen" => ComplexSort.Dwellings,
-            "fase" => ComplexSort.Phase,
-            _ => ComplexSort.Name,
-        },
+        Sort = SortNames.FirstOrDefault(s => s.Name == sort).Sort,
         Descending = direction == "af",
         Page = page ?? 1,
-    };
+    }.Normalised();
 
-    public static string Build(
-        string? text, int? phase, string? municipality, string? district, Guid? corporation, string? sort, string? direction, int? page)
+    /// <summary>The filter of a list URL (absolute or relative).</summary>
+    public static ComplexFilter FromUri(string uri)
+    {
+        var start = uri.IndexOf('?', StringComparison.Ordinal);
+        var query = QueryHelpers.ParseQuery(start < 0 ? "" : uri[start..]);
+        string? Value(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
+        int? Int(string name) => int.TryParse(Value(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
+        return ToFilter(
+            Value("zoek"), Int("fase"), Value("gemeente"), Value("wijk"),
+            Guid.TryParse(Value("corporatie"), out var corporation) ? corporation : null,
+            Value("sorteer"), Value("richting"), Int("pagina"));
+    }
+
+    /// <summary>The query string of a filter ("" for the default view); defaults are left out, so links stay short.</summary>
+    public static string Build(ComplexFilter filter)
     {
         var parts = new List<string>();
-        Add(parts, "zoek", text);
-        Add(parts, "fase", phase?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add(parts, "gemeente", municipality);
-        Add(parts, "wijk", district);
-        Add(parts, "corporatie", corporation?.ToString());
-        Add(parts, "sorteer", sort);
-        Add(parts, "richting", direction);
-        Add(parts, "pagina", page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        Add(parts, "zoek", filter.Text);
+        Add(parts, "fase", filter.Phase?.ToString(CultureInfo.InvariantCulture));
+        Add(parts, "gemeente", filter.Municipality);
+        Add(parts, "wijk", filter.District);
+        Add(parts, "corporatie", filter.CorporationId?.ToString());
+        Add(parts, "sorteer", filter.Sort == ComplexSort.Name && !filter.Descending ? null : SortNames.First(s => s.Sort == filter.Sort).Name);
+        Add(parts, "richting", filter.Descending ? "af" : null);
+        Add(parts, "pagina", filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null);
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 

@@ -1,0 +1,147 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Common;
+using Plusflat.Domain.Complexes;
+using Plusflat.Domain.Organisations;
+using Plusflat.Domain.Phases;
+using Plusflat.Domain.Tenancy;
+using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Features.Shared;
+using Plusflat.Web.Tenancy;
+
+namespace Plusflat.Web.Features.Complexes;
+
+/// <summary>A complex as the edit form and the API read it: its facts as input, with the stored version.</summary>
+public sealed record StoredComplex(ComplexInput Input, string Name, int CurrentPhase);
+
+/// <summary>Reads a complex for editing, adds one and saves its facts; the page and the API call the same methods.</summary>
+/// <remarks>
+/// Each rule runs once per save: the validator for what must be filled in, the domain (inside the entity's
+/// constructor or <see cref="Complex.UpdateFacts"/>) for every other rule, the partner check against the
+/// organisations. All refusals come back together, so a user fixes every field in one go.
+/// </remarks>
+public sealed class EditComplexHandler(
+    IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, IValidator<ComplexInput> validator, TimeProvider clock)
+{
+    public async Task<StoredComplex?> GetAsync(Guid id, CancellationToken ct)
+    {
+        tenant.Demand(Permission.ViewProgramme);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var complex = await db.Complexes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        return complex is null ? null : new StoredComplex(ComplexInput.From(complex.ToFacts(), complex.Version), complex.Name, complex.CurrentPhase);
+    }
+
+    public async Task<HandlerResult> CreateAsync(ComplexInput input, CancellationToken ct)
+    {
+        tenant.Demand(Permission.EditProgramme);
+        var shape = await ShapeErrorsAsync(input, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await HandlerExecution.SaveAsync(db, async () =>
+        {
+            var errors = new List<FieldError>(shape);
+            errors.AddRange(await PartnerErrorsAsync(db, input, ct));
+            Complex? complex = null;
+            try
+            {
+                complex = new Complex(tenant.Id, input.ToFacts(), await CurrentCatalogueAsync(db, ct), clock.GetUtcNow());
+            }
+            catch (DomainException ex)
+            {
+                errors.AddRange(DomainErrors(ex, shape));
+            }
+
+            if (errors.Count > 0 || complex is null)
+            {
+                return HandlerResult.Invalid([.. errors]);
+            }
+
+            db.Complexes.Add(complex);
+            return HandlerResult.Ok(complex.Id);
+        }, ct);
+    }
+
+    public async Task<HandlerResult> UpdateAsync(Guid id, ComplexInput input, CancellationToken ct)
+    {
+        tenant.Demand(Permission.EditProgramme);
+        var shape = await ShapeErrorsAsync(input, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await HandlerExecution.SaveAsync(db, async () =>
+        {
+            var complex = await db.Complexes.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (complex is null)
+            {
+                return HandlerResult.NotFound();
+            }
+
+            var errors = new List<FieldError>(shape);
+            errors.AddRange(await PartnerErrorsAsync(db, input, ct));
+            try
+            {
+                complex.UpdateFacts(input.ToFacts());
+            }
+            catch (DomainException ex)
+            {
+                errors.AddRange(DomainErrors(ex, shape));
+            }
+
+            if (errors.Count > 0)
+            {
+                return HandlerResult.Invalid([.. errors]);
+            }
+
+            // Optimistic concurrency: the version the user loaded must still be the stored one.
+            db.Entry(complex).Property(c => c.Version).OriginalValue = input.Version;
+            return HandlerResult.Ok(complex.Id);
+        }, ct);
+    }
+
+    private async Task<List<FieldError>> ShapeErrorsAsync(ComplexInput input, CancellationToken ct) =>
+        [.. (await validator.ValidateAsync(input, ct)).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage))];
+
+    /// <summary>The domain's refusals, except for a field whose missing value the validator already reported in the form's words.</summary>
+    private static IEnumerable<FieldError> DomainErrors(DomainException ex, List<FieldError> shape) =>
+        ex.Errors.Where(e => e.Field is null || !shape.Exists(s => s.Field == e.Field)).Select(e => new FieldError(e.Field, e.Message));
+
+    /// <summary>The catalogue version new complexes use: the programme's newest, created from the default on first use.</summary>
+    private async Task<PhaseCatalogue> CurrentCatalogueAsync(PlusflatDbContext db, CancellationToken ct)
+    {
+        var catalogue = await db.PhaseCatalogues.OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
+        if (catalogue is null)
+        {
+            catalogue = PhaseCatalogue.CreateDefault(tenant.Id, clock.GetUtcNow());
+            db.PhaseCatalogues.Add(catalogue);
+        }
+
+        return catalogue;
+    }
+
+    /// <summary>
+    /// Each chosen partner must be an organisation of this programme of the right kind. Runs inside the save's
+    /// transaction with the chosen organisations locked FOR SHARE: someone changing such an organisation's kind
+    /// at the same moment (which locks it FOR UPDATE) either finishes first — and this check sees the new kind —
+    /// or waits until this link is committed and then sees it.
+    /// </summary>
+    private static async Task<List<FieldError>> PartnerErrorsAsync(PlusflatDbContext db, ComplexInput input, CancellationToken ct)
+    {
+        var wanted = new (Guid? Id, OrganisationKind Kind, string Field, string Message)[]
+        {
+            (input.HousingCorporationId, OrganisationKind.HousingCorporation, nameof(ComplexInput.HousingCorporationId), "Kies een woningcorporatie uit het register van organisaties."),
+            (input.PreferredCareProviderId, OrganisationKind.CareProvider, nameof(ComplexInput.PreferredCareProviderId), "Kies een zorgaanbieder uit het register van organisaties."),
+            (input.WelfarePartyId, OrganisationKind.WelfareParty, nameof(ComplexInput.WelfarePartyId), "Kies een welzijnspartij uit het register van organisaties."),
+        };
+        var ids = wanted.Where(w => w.Id is { } id && id != Guid.Empty).Select(w => w.Id!.Value).Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM organisations WHERE id = ANY({ids}) FOR SHARE", ct);
+        var kinds = await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
+        return [.. wanted
+            .Where(w => w.Id is { } id && id != Guid.Empty && (!kinds.TryGetValue(id, out var kind) || kind != w.Kind))
+            .Select(w => new FieldError(w.Field, w.Message))];
+    }
+}
+
+/// <summary>What the edit form loads (persisted from the prerender to the circuit): the input, the stored name for the breadcrumb, the partner choices.</summary>
+public sealed record EditComplexData(ComplexInput Input, string StoredName, PartnerOptions Partners);

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Complexes;
+using Plusflat.Domain.Organisations;
+using Plusflat.Domain.Tenancy;
+using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Tenancy;
+
+namespace Plusflat.Web.Features.Complexes;
+
+/// <summary>One line of the complex list (plain values: it is persisted from the prerender to the circuit as JSON).</summary>
+public sealed record ComplexRow(
+    Guid Id, string Name, string Address, string Postcode, string Municipality, string? District,
+    Guid? CorporationId, string? CorporationName, int DwellingCount, int CurrentPhase);
+
+public sealed record ComplexListResult(IReadOnlyList<ComplexRow> Items, int TotalCount, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
+}
+
+/// <summary>The values the list's filters offer: the programme's municipalities, districts and housing corporations.</summary>
+public sealed record ComplexFilterOptions(IReadOnlyList<string> Municipalities, IReadOnlyList<string> Districts, IReadOnlyList<CorporationOption> Corporations);
+
+/// <summary>The complex list (wooncomplexen): filtered, sorted and paged in the database, for the page and the API.</summary>
+public sealed class ListComplexesHandler(IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant)
+{
+    public async Task<ComplexListResult> ListAsync(ComplexFilter filter, CancellationToken ct)
+    {
+        tenant.Demand(Permission.ViewProgramme);
+        filter = filter.Normalised();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = ComplexQuery.Filtered(db, filter);
+        var total = await query.CountAsync(ct);
+        var items = await ComplexQuery.Rows(db, ComplexQuery.Sorted(query, filter)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize))
+            .ToListAsync(ct);
+        return new ComplexListResult(items, total, filter.Page, filter.PageSize);
+    }
+
+    public async Task<ComplexFilterOptions> FilterOptionsAsync(CancellationToken ct)
+    {
+        tenant.Demand(Permission.ViewProgramme);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var municipalities = await db.Complexes.Select(c => c.Municipality).Distinct().OrderBy(m => m).ToListAsync(ct);
+        var districts = await db.Complexes.Where(c => c.District != null).Select(c => c.District!).Distinct().OrderBy(d => d).ToListAsync(ct);
+        var corporations = await db.Organisations.Where(o => o.Kind == OrganisationKind.HousingCorporation).OrderBy(o => o.Name)
+            .Select(o => new CorporationOption(o.Id, o.Name)).ToListAsync(ct);
+        return new ComplexFilterOptions(municipalities, districts, corporations);
+    }
+}
+
+/// <summary>The list's query, shared by the list and the CSV export so both show the same selection in the same order.</summary>
+internal static class ComplexQuery
+{
+    public static IQueryable<Complex> Filtered(PlusflatDbContext db, ComplexFilter filter)
+    {
+        var complexes = db.Complexes.AsNoTracking();
+        if (filter.Phase is { } phase)
+        {
+            complexes = complexes.Where(c => c.CurrentPhase == phase);
+        }
+
+        if (filter.Municipality is { } municipality)
+        {
+            complexes = complexes.Where(c => c.Municipality == municipality);
+        }
+
+        if (filter.District is { } district)
+        {
+            complexes = complexes.Where(c => c.District == district);
+        }
+
+        if (filter.CorporationId is { } corporation)
+        {
+            complexes = complexes.Where(c => c.HousingCorporationId == corporation);
+        }
+
+        if (filter.Text is { } text)
+        {
+            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            complexes = complexes.Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Address, pattern)
+                                             || EF.Functions.ILike(c.Postcode, pattern) || EF.Functions.ILike(c.Municipality, pattern)
+                                             || (c.District != null && EF.Functions.ILike(c.District, pattern)));
+        }
+
+        return complexes;
+    }
+
+    /// <summary>Rows in the order of the query: the corporation's name comes from a scalar subquery, so paging and sorting stay intact.</summary>
+    public static IQueryable<ComplexRow> Rows(PlusflatDbContext db, IQueryable<Complex> complexes) =>
+        complexes.Select(c => new ComplexRow(c.Id, c.Name, c.Address, c.Postcode, c.Municipality, c.District,
+            c.HousingCorporationId,
+            db.Organisations.Where(o => o.Id == c.HousingCorporationId).Select(o => o.Name).FirstOrDefault(),
+            c.DwellingCount.Value, c.CurrentPhase));
+
+    public static IQueryable<Complex> Sorted(IQueryable<Complex> rows, ComplexFilter filter) => (filter.Sort, filter.Descending) switch
+    {
+        (ComplexSort.Municipality, false) => rows.OrderBy(r => r.Municipality).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (ComplexSort.Municipality, true) => rows.OrderByDescending(r => r.Municipality).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (ComplexSort.District, false) => rows.OrderBy(r => r.District).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (ComplexSort.District, true) => rows.OrderByDescending(r => r.District).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (ComplexSort.Dwellings, false) => rows.OrderBy(r => r.DwellingCount).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (ComplexSort.Dwellings, true) => rows.OrderByDescending(r => r.DwellingCount).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (ComplexSort.Phase, false) => rows.OrderBy(r => r.CurrentPhase).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (ComplexSort.Phase, true) => rows.OrderByDescending(r => r.CurrentPhase).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (_, true) => rows.OrderByDescending(r => r.Name).ThenBy(r => r.Id),
+        _ => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
+    };
+}
+
+/// <summary>A page of the list with the filter it was read for (persisted from the prerender to the circuit).</summary>
+public sealed record ComplexListPage(ComplexFilter Filter, ComplexListResult Result);
