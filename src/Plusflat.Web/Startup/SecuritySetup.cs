@@ -35,17 +35,14 @@ public static class SecuritySetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.SignIn.RequireConfirmedAccount = false;
             })
+            .AddUserManager<PlusflatUserManager>()
             .AddSignInManager()
             .AddEntityFrameworkStores<PlusflatDbContext>()
             .AddErrorDescriber<DutchIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        // The cookie's security stamp is checked again at most a minute after the last check
-        // (Security:StampValidationSeconds): signing out (which renews the stamp), a password change or a removed
-        // membership ends every copy of the cookie within that time. Every request would mean a user lookup for
-        // every static file and circuit request of a page load.
-        services.Configure<SecurityStampValidatorOptions>(options =>
-            options.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Security:StampValidationSeconds", 60)));
+        services.AddMemoryCache();
+        services.AddSingleton<SecurityStampCheck>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.ConfigureApplicationCookie(options =>
@@ -62,6 +59,8 @@ public static class SecuritySetup
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnValidatePrincipal = context =>
+                context.HttpContext.RequestServices.GetRequiredService<SecurityStampCheck>().ValidateAsync(context);
             // A member without the permission gets 403 where they are (the friendly page for a page, problem details for the API).
             options.Events.OnRedirectToAccessDenied = context =>
             {

@@ -12,7 +12,11 @@ namespace Plusflat.Web.Tenancy;
 /// (<c>TenantRouteView</c>). Null when there is no such tenant or no membership: callers answer both alike,
 /// so a URL never reveals whether another tenant exists.
 /// </summary>
-public sealed class TenantResolver(IDbContextFactory<PlusflatDbContext> contexts, TenantScope scope)
+/// <remarks>
+/// Its lookups run on a context of their own that carries only the user, never the tenant the scope is in:
+/// resolving the next tenant of a circuit sends nothing of the previous one to the database.
+/// </remarks>
+public sealed class TenantResolver(DbContextOptions<PlusflatDbContext> options, TenantScope scope)
 {
     public async Task<TenantAccess?> ResolveAsync(string slug, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -22,7 +26,7 @@ public sealed class TenantResolver(IDbContextFactory<PlusflatDbContext> contexts
         }
 
         scope.SetUser(userId);
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = LookupContext(userId);
         // Row-level security lets a user read their own memberships in every tenant; tenants are not tenant-owned.
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId)
@@ -41,16 +45,28 @@ public sealed class TenantResolver(IDbContextFactory<PlusflatDbContext> contexts
     /// <summary>The tenant by slug alone, for the pages people without a membership may open (an invitation).</summary>
     public async Task<TenantAccess?> FindPublicAsync(string slug, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (TenantMiddleware.UserIdOf(user) is { } userId)
+        var userId = TenantMiddleware.UserIdOf(user);
+        if (userId is { } signedIn)
         {
-            scope.SetUser(userId);
+            scope.SetUser(signedIn);
         }
 
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = LookupContext(userId);
         var tenant = await db.Tenants.AsNoTracking().Where(t => t.Slug == slug)
             .Select(t => new { t.Id, t.Slug, t.Name, t.Kind }).FirstOrDefaultAsync(ct);
         return tenant is null
             ? null
-            : new TenantAccess(tenant.Id, tenant.Slug, tenant.Name, tenant.Kind, TenantMiddleware.UserIdOf(user) ?? Guid.Empty, []);
+            : new TenantAccess(tenant.Id, tenant.Slug, tenant.Name, tenant.Kind, userId ?? Guid.Empty, []);
+    }
+
+    private PlusflatDbContext LookupContext(Guid? userId)
+    {
+        var lookup = new TenantScope();
+        if (userId is { } id)
+        {
+            lookup.SetUser(id);
+        }
+
+        return new PlusflatDbContext(options, lookup);
     }
 }

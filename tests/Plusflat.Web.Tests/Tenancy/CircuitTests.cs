@@ -180,7 +180,7 @@ public sealed class CircuitTests(CircuitTestApp app) : BrowserTest<CircuitTestAp
         await SignInAsync("lead@lltf-amsterdam.demo");
         await Page.GotoAsync($"/{Programme}/complexen/nieuw");
         await route.WaitForTrafficAsync();
-        var name = Page.GetByRole(AriaRole.Textbox, new() { Name = "Naam", Exact = true });
+        var name = Page.GetByLabel("Naam", new() { Exact = true });
         const string typed = "Reconnectflat";
         await name.FillAsync(typed);
         await name.BlurAsync();
@@ -201,7 +201,7 @@ public sealed class CircuitTests(CircuitTestApp app) : BrowserTest<CircuitTestAp
         await Page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
         await route.WaitForTrafficAsync();
         await Assertions.Expect(name).ToHaveValueAsync(typed);
-        await Assertions.Expect(Page.GetByRole(AriaRole.Textbox, new() { Name = "Adres", Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(Page.GetByLabel("Adres", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
     }
 
     /// <summary>
