@@ -32,6 +32,7 @@ public static class PortalTheme
             Background = "#ffffff",
             TextPrimary = "#1f2933",              // 14.7:1
             TextSecondary = "#4a5563",            // 7.5:1
+            TextDisabled = "#5f6b7a",             // 5.4:1 (the current breadcrumb is a disabled link)
             ActionDefault = "#4a5563",
             LinesInputs = "#6b7280",
         },
