@@ -48,7 +48,7 @@ public static class Pipeline
         // through a form page — it would fail the antiforgery check with 400 — so it gets a small page of its own.
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
-            branch => branch.UseStatusCodePagesWithReExecute("/fout/{0}", queryFormat: null, createScopeForStatusCodePages: false));
+            branch => branch.UseStatusCodePagesWithReExecute("/fout/{0}", queryFormat: null, createScopeForStatusCodePages: true));
         app.UseWhen(
             context => !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method),
             branch => branch.UseStatusCodePages(async context =>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Diagnostics;
 using Plusflat.Infrastructure.Tenancy;
 
 namespace Plusflat.Web.Tenancy;
@@ -21,6 +22,15 @@ public sealed class TenantMiddleware(RequestDelegate next)
 
         if (context.GetRouteValue("tenant") is not string slug)
         {
+            // A re-executed error page (/fout/403 for /{tenant}/...) renders in a scope of its own: resolve the
+            // original URL's tenant once more, so the page keeps that tenant's navigation (members only).
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted
+                && reExecuted.OriginalPath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } original
+                && await resolver.ResolveAsync(original, context.User, context.RequestAborted) is { } originalAccess)
+            {
+                current.Set(originalAccess);
+            }
+
             await next(context);
             return;
         }

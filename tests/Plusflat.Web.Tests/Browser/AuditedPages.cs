@@ -86,7 +86,7 @@ public static class AuditedPages
         new("assessor", "assessor@zorgkantoor-amsterdam.demo", "zorgkantoor-amsterdam",
             [new("start page", "/{tenant}"), new("complexes list (403)", "/{tenant}/complexen", 403), NotFound, ChangePassword]),
         new("signed out", null, "lltf-amsterdam",
-            [new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 (unknown page)", "/bestaat/niet/hier", 404)]),
+            [new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 page (signed out, as re-executed for an unknown address)", "/fout/404", 404)]),
     ];
 
     public static TheoryData<string> RoleNames()

@@ -34,6 +34,7 @@ public static class PortalTheme
             TextSecondary = "#4a5563",            // 7.5:1
             TextDisabled = "#5f6b7a",             // 5.4:1 (the current breadcrumb is a disabled link)
             ActionDefault = "#4a5563",
+            ActionDisabled = "#5f6b7a",           // 5.4:1: the current breadcrumb is a disabled link
             LinesInputs = "#6b7280",
         },
         Typography = new Typography
