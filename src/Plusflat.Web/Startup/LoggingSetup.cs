@@ -1,20 +1,5 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
-using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
-using Plusflat.Infrastructure;
-using Plusflat.Infrastructure.Database;
-using Plusflat.Infrastructure.Demo;
-using Plusflat.Infrastructure.Identity;
-using Plusflat.Infrastructure.Persistence;
-using Plusflat.Web.Components;
-using Plusflat.Web.Features.Members;
-using Plusflat.Web.Tenancy;
 using Serilog;
 using Serilog.Formatting.Json;
-using MudBlazor.Services;
 
 namespace Plusflat.Web.Startup;
 

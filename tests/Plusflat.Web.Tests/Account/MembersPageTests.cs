@@ -30,8 +30,8 @@ public sealed class MembersPageTests(PlusflatApp app) : ComponentTest(app)
 
         page.WaitForAssertion(() => Assert.StartsWith($"http://localhost/{Amsterdam}/uitnodiging/", page.Find("[data-testid=invite-link]").TextContent.Trim(), StringComparison.Ordinal), Wait);
         Assert.Contains("Kopieer deze link", page.Find("[data-testid=invite-created]").TextContent, StringComparison.Ordinal);
-        Assert.Contains(page.FindAll("[data-testid=open-invitations] tbody tr"),
-            row => row.TextContent.Contains(email, StringComparison.Ordinal) && row.TextContent.Contains("Flatteamlid", StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=open-invitations] tbody tr"),
+            row => row.TextContent.Contains(email, StringComparison.Ordinal) && row.TextContent.Contains("Flatteamlid", StringComparison.Ordinal)), Wait);
         Assert.Equal("", page.Find("[data-testid=invite-email]").GetAttribute("value") ?? "");
         Assert.Equal(1, await InvitationCountAsync(email));
         // The link on the page opens the invitation (its token is the one stored, hashed).

@@ -110,7 +110,7 @@ public sealed class ComplexListTests(PlusflatApp app) : ComponentTest(app)
         var list = RenderList($"?gemeente={Town()}");
 
         list.WaitForAssertion(() => Assert.Equal("Geen wooncomplexen gevonden. Pas de filters aan of wis ze.", list.Find("[data-testid=empty-state]").TextContent.Trim()), Wait);
-        Assert.Equal("0 wooncomplexen gevonden", Count(list));
+        list.WaitForAssertion(() => Assert.Equal("0 wooncomplexen gevonden", Count(list)), Wait);
         Assert.Equal($"/{Tenant}/complexen", list.Find("[data-testid=clear-filters]").GetAttribute("href"));
     }
 
