@@ -52,7 +52,7 @@ public sealed class ComplexListTests(PlusflatApp app) : ComponentTest(app)
         var list = RenderList($"?gemeente={town}&sorteer=woningen&richting=af");
 
         list.WaitForAssertion(() => Assert.Equal([$"Charlie {town}", $"Alfa {town}", $"Bravo {town}"], Names(list)), Wait);
-        Assert.Equal("3 wooncomplexen gevonden", Count(list));
+        list.WaitForAssertion(() => Assert.Equal("3 wooncomplexen gevonden", Count(list)), Wait);
         Assert.Equal("descending", list.FindAll("th").Single(th => th.TextContent.Contains("Woningen", StringComparison.Ordinal)).GetAttribute("aria-sort"));
     }
 
@@ -66,24 +66,7 @@ public sealed class ComplexListTests(PlusflatApp app) : ComponentTest(app)
         var list = RenderList($"?gemeente={town}&pagina=2");
 
         list.WaitForAssertion(() => Assert.Equal([$"Flat 26 {town}", $"Flat 27 {town}"], Names(list)), Wait);
-        Assert.Equal("27 wooncomplexen gevonden", Count(list));
-    }
-
-    [Fact]
-    public async Task List_QueryChangesOnTheSamePage_TheGridFollows()
-    {
-        await SignInAsync(Lead, Tenant);
-        var town = Town();
-        await CreateAsync(town, ($"Alfa {town}", 150), ($"Bravo {town}", 90), ($"Charlie {town}", 300));
-        var list = RenderList($"?gemeente={town}&sorteer=woningen&richting=af");
-        list.WaitForAssertion(() => Assert.Equal($"Charlie {town}", Names(list).FirstOrDefault()), Wait);
-
-        // A link or the back button: same component, other query.
-        Navigation.NavigateTo($"/{Tenant}/complexen?gemeente={town}&zoek=Bravo");
-
-        list.WaitForAssertion(() => Assert.Equal([$"Bravo {town}"], Names(list)), Wait);
-        Assert.Equal("1 wooncomplex gevonden", Count(list));
-        Assert.Equal("Bravo", list.Find("[data-testid=filter-text] input, input[data-testid=filter-text]").GetAttribute("value"));
+        list.WaitForAssertion(() => Assert.Equal("27 wooncomplexen gevonden", Count(list)), Wait);
     }
 
     [Fact]
@@ -100,18 +83,6 @@ public sealed class ComplexListTests(PlusflatApp app) : ComponentTest(app)
         list.WaitForAssertion(() => Assert.Equal([$"Bravo {town}", $"Alfa {town}"], Names(list)), Wait);
         Assert.Equal(ComplexSort.Dwellings, ComplexQueryString.FromUri(Navigation.Uri).Sort);
         Assert.Equal(town, ComplexQueryString.FromUri(Navigation.Uri).Municipality);
-    }
-
-    [Fact]
-    public async Task List_NothingMatches_ShowsTheEmptyStateWithAWayOut()
-    {
-        await SignInAsync(Lead, Tenant);
-
-        var list = RenderList($"?gemeente={Town()}");
-
-        list.WaitForAssertion(() => Assert.Equal("Geen wooncomplexen gevonden. Pas de filters aan of wis ze.", list.Find("[data-testid=empty-state]").TextContent.Trim()), Wait);
-        list.WaitForAssertion(() => Assert.Equal("0 wooncomplexen gevonden", Count(list)), Wait);
-        Assert.Equal($"/{Tenant}/complexen", list.Find("[data-testid=clear-filters]").GetAttribute("href"));
     }
 
     [Fact]
