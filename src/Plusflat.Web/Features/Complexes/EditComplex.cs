@@ -9,6 +9,8 @@ using Plusflat.Infrastructure.Persistence;
 using Plusflat.Web.Features.Shared;
 using Plusflat.Web.Tenancy;
 
+using Plusflat.Web.Features.Phases;
+
 namespace Plusflat.Web.Features.Complexes;
 
 /// <summary>A complex as the edit form and the API read it: its facts as input, with the stored version.</summary>
@@ -43,7 +45,7 @@ public sealed class EditComplexHandler(
             Complex? complex = null;
             try
             {
-                complex = new Complex(tenant.Id, input.ToFacts(), await CurrentCatalogueAsync(db, ct), clock.GetUtcNow());
+                complex = new Complex(tenant.Id, input.ToFacts(), await CurrentCatalogue.GetOrStartAsync(db, tenant.Id, clock.GetUtcNow(), ct), clock.GetUtcNow());
             }
             catch (DomainException ex)
             {
@@ -101,19 +103,6 @@ public sealed class EditComplexHandler(
     /// <summary>The domain's refusals, except for a field whose missing value the validator already reported in the form's words.</summary>
     private static IEnumerable<FieldError> DomainErrors(DomainException ex, List<FieldError> shape) =>
         ex.Errors.Where(e => e.Field is null || !shape.Exists(s => s.Field == e.Field)).Select(e => new FieldError(e.Field, e.Message));
-
-    /// <summary>The catalogue version new complexes use: the programme's newest, created from the default on first use.</summary>
-    private async Task<PhaseCatalogue> CurrentCatalogueAsync(PlusflatDbContext db, CancellationToken ct)
-    {
-        var catalogue = await db.PhaseCatalogues.OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
-        if (catalogue is null)
-        {
-            catalogue = PhaseCatalogue.CreateDefault(tenant.Id, clock.GetUtcNow());
-            db.PhaseCatalogues.Add(catalogue);
-        }
-
-        return catalogue;
-    }
 
     /// <summary>
     /// Each chosen partner must be an organisation of this programme of the right kind. Runs inside the save's

@@ -71,7 +71,7 @@ public sealed class PhaseCatalogueHandler(
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await HandlerExecution.SaveAsync(db, addValidator, input, async () =>
         {
-            var latest = await LatestAsync(db, ct);
+            var latest = await CurrentCatalogue.GetOrStartAsync(db, tenant.Id, clock.GetUtcNow(), ct);
             var code = UniqueCode(input.Phase!.Value, input.Title, latest.Items.Select(i => i.Code).ToHashSet(StringComparer.Ordinal));
             db.PhaseCatalogues.Add(latest.Derive([new ChecklistItemDraft(input.Phase.Value, code, input.Title)], [], clock.GetUtcNow()));
             return HandlerResult.Ok();
@@ -84,7 +84,7 @@ public sealed class PhaseCatalogueHandler(
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await HandlerExecution.SaveAsync(db, removeValidator, input, async () =>
         {
-            var latest = await LatestAsync(db, ct);
+            var latest = await CurrentCatalogue.GetOrStartAsync(db, tenant.Id, clock.GetUtcNow(), ct);
             if (latest.Items.All(i => i.Code != input.Code))
             {
                 return HandlerResult.Invalid(new FieldError(nameof(RemoveItemInput.Code), "Dit punt staat niet (meer) in de checklist."));
@@ -93,19 +93,6 @@ public sealed class PhaseCatalogueHandler(
             db.PhaseCatalogues.Add(latest.Derive([], [input.Code!], clock.GetUtcNow()));
             return HandlerResult.Ok();
         }, ct);
-    }
-
-    /// <summary>The newest stored version; a programme without one starts from the default (stored with the first change).</summary>
-    private async Task<PhaseCatalogue> LatestAsync(PlusflatDbContext db, CancellationToken ct)
-    {
-        var latest = await db.PhaseCatalogues.OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
-        if (latest is null)
-        {
-            latest = PhaseCatalogue.CreateDefault(tenant.Id, clock.GetUtcNow());
-            db.PhaseCatalogues.Add(latest);
-        }
-
-        return latest;
     }
 
     /// <summary>A stable code from the title, e.g. "p2-sleutelbeheer", unique within the catalogue.</summary>
