@@ -177,6 +177,7 @@ public sealed class CircuitTests(CircuitTestApp app) : BrowserTest<CircuitTestAp
     {
         var route = new ConnectionSwitch();
         await Page.RouteWebSocketAsync("**/_blazor**", route.Handle);
+        await Page.RouteAsync("**/_blazor**", route.HandleHttpAsync);
         await SignInAsync("lead@lltf-amsterdam.demo");
         await Page.GotoAsync($"/{Programme}/complexen/nieuw");
         await route.WaitForTrafficAsync();
@@ -205,8 +206,9 @@ public sealed class CircuitTests(CircuitTestApp app) : BrowserTest<CircuitTestAp
     }
 
     /// <summary>
-    /// Sits between the page and the portal's /_blazor WebSocket: forwards everything, can drop the connection
-    /// (as a network failure would) and refuse reconnects until <see cref="Restore"/>.
+    /// Sits between the page and the portal's /_blazor endpoints: forwards everything, can drop the connection
+    /// (as a network failure would) and refuse reconnects until <see cref="Restore"/>: the WebSocket and the
+    /// HTTP requests (negotiate, and the long-polling fallback SignalR turns to when a WebSocket is refused).
     /// </summary>
     private sealed class ConnectionSwitch
     {
@@ -241,6 +243,8 @@ public sealed class CircuitTests(CircuitTestApp app) : BrowserTest<CircuitTestAp
                 _open.Add(page);
             }
         }
+
+        public Task HandleHttpAsync(IRoute request) => _down ? request.AbortAsync("connectionrefused") : request.ContinueAsync();
 
         private void Touch()
         {
