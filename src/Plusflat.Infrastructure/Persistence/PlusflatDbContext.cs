@@ -43,6 +43,10 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
     public DbSet<ProgrammeAmbition> ProgrammeAmbitions => Set<ProgrammeAmbition>();
 
+    public DbSet<Plusflat.Domain.Standard.StandardCatalogue> StandardCatalogues => Set<Plusflat.Domain.Standard.StandardCatalogue>();
+
+    public DbSet<Plusflat.Domain.Standard.StandardAssessment> StandardAssessments => Set<Plusflat.Domain.Standard.StandardAssessment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

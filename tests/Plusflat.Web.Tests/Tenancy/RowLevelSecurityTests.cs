@@ -14,7 +14,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     private static readonly string[] KnownTenantTables =
     [
         "checklist_ticks", "complexes", "invitations", "organisations", "phase_catalogues", "phase_checklist_items",
-        "phase_transitions", "programme_ambitions", "tenant_memberships",
+        "phase_transitions", "programme_ambitions", "standard_assessments", "standard_catalogues", "tenant_memberships",
     ];
 
     [Fact]
@@ -428,6 +428,13 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
             "programme_ambitions" => ("""
                 INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES (gen_random_uuid(), $1, 99, 2040)
                 """, [rows.TenantId]),
+            "standard_catalogues" => ("""
+                INSERT INTO standard_catalogues (id, tenant_id, version, name, created_at, items) VALUES (gen_random_uuid(), $1, 99, 'Indringer', now(), '[]'::jsonb)
+                """, [rows.TenantId]),
+            "standard_assessments" => ("""
+                INSERT INTO standard_assessments (id, tenant_id, complex_id, catalogue_id, catalogue_version, number, assessed_at, assessed_by, assessed_by_name, items)
+                VALUES (gen_random_uuid(), $1, $2, $3, 1, 99, now(), $4, 'Indringer', '[]'::jsonb)
+                """, [rows.TenantId, rows.ComplexId, rows.RowIds["standard_catalogues"], rows.UserIds[0]]),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };
         await using var command = new NpgsqlCommand(insert.Sql, connection, transaction);

@@ -204,6 +204,8 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["checklist_ticks"] = Guid.CreateVersion7(),
             ["phase_transitions"] = Guid.CreateVersion7(),
             ["programme_ambitions"] = Guid.CreateVersion7(),
+            ["standard_catalogues"] = Guid.CreateVersion7(),
+            ["standard_assessments"] = Guid.CreateVersion7(),
         };
         await using var connection = await SuperuserConnectionAsync();
         await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
@@ -230,6 +232,12 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             """, ids["phase_transitions"], tenantId, ids["complexes"], userId);
         await ExecuteAsync(connection, "INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES ($1, $2, 30, 2030)",
             ids["programme_ambitions"], tenantId);
+        await ExecuteAsync(connection, "INSERT INTO standard_catalogues (id, tenant_id, version, name, created_at, items) VALUES ($1, $2, 1, 'Seed', now(), '[]'::jsonb)",
+            ids["standard_catalogues"], tenantId);
+        await ExecuteAsync(connection, """
+            INSERT INTO standard_assessments (id, tenant_id, complex_id, catalogue_id, catalogue_version, number, assessed_at, assessed_by, assessed_by_name, items)
+            VALUES ($1, $2, $3, $4, 1, 1, now(), $5, 'Seeder', '[]'::jsonb)
+            """, ids["standard_assessments"], tenantId, ids["complexes"], ids["standard_catalogues"], userId);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 
