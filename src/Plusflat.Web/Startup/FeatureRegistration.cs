@@ -28,6 +28,7 @@ public static class FeatureRegistration
         OrganisationApi.Map(api);
         ComplexApi.Map(api);
         ComplexApi.MapExport(app);
+        Plusflat.Web.Features.Standard.StandardApi.Map(api);
         return app;
     }
 

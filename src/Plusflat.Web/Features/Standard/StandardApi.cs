@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Plusflat.Domain.Standard;
+using Plusflat.Domain.Tenancy;
+using Plusflat.Web.Features.Shared;
+using Plusflat.Web.Tenancy;
+
+namespace Plusflat.Web.Features.Standard;
+
+public sealed record StandardCatalogueItemResponse(string Key, string Domain, string Kind, string Text);
+
+public sealed record StandardCatalogueResponse(int Version, string Name, IReadOnlyList<StandardCatalogueItemResponse> Items);
+
+public sealed record StandardKeyText(string Key, string Text);
+
+public sealed record StandardItemResponse(string Key, string Domain, string Kind, string Text, string? Status, string? Evidence);
+
+public sealed record StandardResponse(
+    bool Eligible, bool GatePassed, IReadOnlyList<StandardKeyText> MissingMusts, IReadOnlyList<StandardKeyText> Exclusions,
+    IReadOnlyList<StandardKeyText> Accelerators, int CatalogueVersion, DateTimeOffset? AssessedAt, string? AssessedBy, DateOnly? DueAt,
+    string Due, int? Version, IReadOnlyList<StandardItemResponse> Items);
+
+public sealed record StandardItemRequest(string? Key, string? Status, string? Evidence);
+
+public sealed record StandardAssessmentRequest(List<StandardItemRequest?>? Items, int? Version);
+
+/// <summary>JSON API of the product standard: the catalogue, and a complex's assessment. Same handlers and permissions as the page.</summary>
+public static class StandardApi
+{
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/standard-catalogue", async (GetStandardHandler handler, CancellationToken ct) =>
+            {
+                var catalogue = await handler.CatalogueAsync(ct);
+                return Results.Ok(new StandardCatalogueResponse(catalogue.Version, catalogue.Name,
+                    [.. catalogue.Items.Select(i => new StandardCatalogueItemResponse(i.Key, Name(i.Domain), Name(i.Kind), i.Text))]));
+            })
+            .WithTags("Standard").WithName("GetStandardCatalogue")
+            .WithSummary("The newest version of the programme's product standard: per domain the must, should and not items, each with a stable key.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Produces<StandardCatalogueResponse>();
+
+        var standard = api.MapGroup("/complexes/{id:guid}/standard").WithTags("Standard");
+        standard.MapGet("/", async (Guid id, GetStandardHandler handler, CancellationToken ct) =>
+                await handler.GetAsync(id, ct) is { } view
+                    ? Results.Ok(ToResponse(view))
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden"))
+            .WithName("GetComplexStandard")
+            .WithSummary("The complex against the product standard, computed from its latest assessment: eligible for the label only when the admission gate passed, every must is met and no not-item applies.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Produces<StandardResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        standard.MapPut("/", async (Guid id, HttpRequest http, SaveStandardAssessmentHandler save, GetStandardHandler get, CancellationToken ct) =>
+            {
+                var (request, problem) = await ApiBody.ReadAsync<StandardAssessmentRequest>(http, ct);
+                if (request is null)
+                {
+                    return problem!;
+                }
+
+                if (ToInput(request, out var input) is { } invalid)
+                {
+                    return invalid;
+                }
+
+                var result = await save.SaveAsync(id, input, ct);
+                if (result.Kind == ResultKind.Conflict && await get.GetAsync(id, ct) is { } stored)
+                {
+                    return ApiResults.Conflict(ToResponse(stored));
+                }
+
+                return ApiResults.From(result, Results.NoContent);
+            })
+            .WithName("AssessComplexStandard")
+            .WithSummary("Records a new assessment against the newest version: every item with `status` (met | notMet | notApplicable for must and should, applies | doesNotApply for not) and `evidence` (required for met and applies). `version`: the latest assessment's, omitted when there is none (409 with the current values otherwise).")
+            .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .Accepts<StandardAssessmentRequest>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static IResult? ToInput(StandardAssessmentRequest request, out StandardAssessmentInput input)
+    {
+        input = new StandardAssessmentInput { Version = request.Version };
+        if (request.Items is null)
+        {
+            return ApiBody.Invalid("items", "Stuur de beoordeling van elk punt mee in 'items'.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (item, index) in request.Items.Select((item, index) => (item, index)))
+        {
+            if (item?.Key is not { Length: > 0 } key)
+            {
+                errors[$"items[{index}].key"] = ["Geef de sleutel ('key') van het punt."];
+                continue;
+            }
+
+            StandardItemStatus? status = null;
+            if (item.Status is not null)
+            {
+                if (Statuses.TryGetValue(item.Status, out var parsed))
+                {
+                    status = parsed;
+                }
+                else
+                {
+                    errors[ApiResults.JsonName(StandardAssessment.StatusField(key))] = [$"Onbekende status '{item.Status}': kies uit {string.Join(", ", Statuses.Keys)}."];
+                }
+            }
+
+            input.Items.Add(new StandardItemInput { Key = key, Status = status, Evidence = item.Evidence });
+        }
+
+        return errors.Count > 0 ? Results.ValidationProblem(errors, title: ApiBody.InvalidTitle) : null;
+    }
+
+    private static readonly Dictionary<string, StandardItemStatus> Statuses =
+        Enum.GetValues<StandardItemStatus>().ToDictionary(Name, s => s, StringComparer.Ordinal);
+
+    private static StandardResponse ToResponse(StandardView view)
+    {
+        IReadOnlyList<StandardKeyText> Texts(IEnumerable<string> keys) => [.. keys.Select(k => new StandardKeyText(k, view.TextOf(k)))];
+        return new StandardResponse(view.Eligible, view.GatePassed, Texts(view.MissingMusts), Texts(view.Exclusions), Texts(view.Accelerators),
+            view.CatalogueVersion, view.AssessedAt, view.AssessedBy, view.DueOn, Name(view.Due), view.Version,
+            [.. view.Items.Select(i => new StandardItemResponse(i.Key, Name(i.Domain), Name(i.Kind), i.Text, i.Status is { } s ? Name(s) : null, i.Evidence))]);
+    }
+
+    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}
