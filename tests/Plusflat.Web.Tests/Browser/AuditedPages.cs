@@ -55,6 +55,9 @@ public static class AuditedPages
         yield return canEdit
             ? new("complex detail", "/{tenant}/complexen/{complex}", 200, AuditStep.EachTab, AuditStep.OpenDialogs)
             : new("complex detail", "/{tenant}/complexen/{complex}", 200, AuditStep.EachTab);
+        yield return canEdit
+            ? new("product standard", "/{tenant}/complexen/{complex}/productstandaard", 200, AuditStep.SubmitEmpty)
+            : new("product standard", "/{tenant}/complexen/{complex}/productstandaard");
         yield return new("organisations list", "/{tenant}/organisaties");
         yield return new("phase checklist", "/{tenant}/fasechecklist");
         if (canEdit)
