@@ -29,6 +29,7 @@ public static class FeatureRegistration
         ComplexApi.Map(api);
         ComplexApi.MapExport(app);
         Plusflat.Web.Features.Standard.StandardApi.Map(api);
+        Plusflat.Web.Features.Standard.StandardApi.MapReport(app);
         return app;
     }
 

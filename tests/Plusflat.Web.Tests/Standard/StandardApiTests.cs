@@ -177,3 +177,51 @@ public sealed class StandardApiTests(PlusflatApp app) : IClassFixture<PlusflatAp
         return document.RootElement.GetProperty("errors").Clone();
     }
 }
+
+/// <summary>The printable assessment report: a real PDF whose text says what the page says.</summary>
+public sealed class StandardReportTests(PlusflatApp app) : IClassFixture<PlusflatApp>
+{
+    private const string Tenant = "lltf-amsterdam";
+
+    [Fact]
+    public async Task Report_AfterAnAssessment_IsAPdfNamingTheOutcomeTheMissingMustAndTheEvidence()
+    {
+        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        var complexes = await client.GetJsonAsync($"/api/v1/{Tenant}/complexes?pageSize=1");
+        var id = complexes.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var name = complexes.GetProperty("items")[0].GetProperty("name").GetString()!;
+        var catalogue = await client.GetJsonAsync($"/api/v1/{Tenant}/standard-catalogue");
+        var items = catalogue.GetProperty("items").EnumerateArray().Select(i => new
+        {
+            key = i.GetProperty("key").GetString(),
+            status = i.GetProperty("key").GetString() == "organisatie-bewonersstem" ? "notMet" : i.GetProperty("kind").GetString() == "not" ? "doesNotApply" : "met",
+            evidence = "Zie de afsprakenkaart van het flatteam",
+        });
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync($"/api/v1/{Tenant}/complexes/{id}/standard", new { items })).StatusCode);
+
+        var response = await client.GetAsync($"/{Tenant}/complexen/{id}/beoordelingsrapport.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains($"Beoordelingsrapport {name}", text, StringComparison.Ordinal);
+        Assert.Contains("Komt (nog) niet in aanmerking voor het Plusflat-label.", text, StringComparison.Ordinal);
+        Assert.Contains("Ontbrekende musts (1):", text, StringComparison.Ordinal);
+        Assert.Contains("De bewonersstem is herkenbaar geborgd", text, StringComparison.Ordinal);
+        Assert.Contains("Zie de afsprakenkaart van het flatteam", text, StringComparison.Ordinal);
+        Assert.True(pdf.NumberOfPages >= 2, "27 items with their evidence flow over more than one page");
+    }
+
+    [Fact]
+    public async Task Report_AnotherProgrammesComplex_Is404()
+    {
+        var amsterdam = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        var id = (await amsterdam.GetJsonAsync($"/api/v1/{Tenant}/complexes?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var rotterdam = await app.SignedInClientAsync("lead@thuisplusflat-rotterdam.demo");
+
+        var response = await rotterdam.GetAsync($"/thuisplusflat-rotterdam/complexen/{id}/beoordelingsrapport.pdf");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -78,6 +78,18 @@ public static class StandardApi
         return api;
     }
 
+    /// <summary>The printable report, as a download next to the page (the page's own URL with a file name).</summary>
+    public static IEndpointRouteBuilder MapReport(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{tenant}/complexen/{id:guid}/beoordelingsrapport.pdf", async (Guid id, StandardReportHandler reports, CancellationToken ct) =>
+                await reports.PdfAsync(id, ct) is { } pdf
+                    ? Results.File(pdf, "application/pdf", $"beoordelingsrapport-{id}.pdf")
+                    : Results.NotFound())
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .ExcludeFromDescription();
+        return app;
+    }
+
     private static IResult? ToInput(StandardAssessmentRequest request, out StandardAssessmentInput input)
     {
         input = new StandardAssessmentInput { Version = request.Version };
