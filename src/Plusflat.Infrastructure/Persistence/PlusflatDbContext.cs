@@ -47,6 +47,8 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
     public DbSet<Plusflat.Domain.Standard.StandardAssessment> StandardAssessments => Set<Plusflat.Domain.Standard.StandardAssessment>();
 
+    public DbSet<Plusflat.Domain.Partners.PartnerSelection> PartnerSelections => Set<Plusflat.Domain.Partners.PartnerSelection>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

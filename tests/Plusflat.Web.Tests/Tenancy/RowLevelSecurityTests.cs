@@ -14,7 +14,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     private static readonly string[] KnownTenantTables =
     [
         "checklist_ticks", "complexes", "invitations", "organisations", "phase_catalogues", "phase_checklist_items",
-        "phase_transitions", "programme_ambitions", "standard_assessments", "standard_catalogues", "tenant_memberships",
+        "partner_selections", "phase_transitions", "programme_ambitions", "standard_assessments", "standard_catalogues", "tenant_memberships",
     ];
 
     [Fact]
@@ -225,10 +225,10 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         // Control: the same row for tenant A itself (its own references) is accepted, then rolled back, so only the tenant id decides.
         await using (var transaction = await app.BeginTransactionAsync())
         {
-            if (table == "programme_ambitions")
+            if (table is "programme_ambitions" or "partner_selections")
             {
-                // One ambition per tenant: make room for the control row.
-                await using var makeRoom = new NpgsqlCommand("DELETE FROM programme_ambitions", app, transaction);
+                // One ambition per tenant, one partner selection per complex: make room for the control row.
+                await using var makeRoom = new NpgsqlCommand($"DELETE FROM {table}", app, transaction);
                 Assert.Equal(1, await makeRoom.ExecuteNonQueryAsync());
             }
 
@@ -428,6 +428,10 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
             "programme_ambitions" => ("""
                 INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES (gen_random_uuid(), $1, 99, 2040)
                 """, [rows.TenantId]),
+            "partner_selections" => ("""
+                INSERT INTO partner_selections (id, tenant_id, complex_id, candidates, residents, steps, open_entry)
+                VALUES (gen_random_uuid(), $1, $2, '[]'::jsonb, '{}'::jsonb, '{}'::jsonb, '[]'::jsonb)
+                """, [rows.TenantId, rows.RowIds["complexes"]]),
             "standard_catalogues" => ("""
                 INSERT INTO standard_catalogues (id, tenant_id, version, name, created_at, items) VALUES (gen_random_uuid(), $1, 99, 'Indringer', now(), '[]'::jsonb)
                 """, [rows.TenantId]),

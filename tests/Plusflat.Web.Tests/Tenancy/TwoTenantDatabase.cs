@@ -206,6 +206,7 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["programme_ambitions"] = Guid.CreateVersion7(),
             ["standard_catalogues"] = Guid.CreateVersion7(),
             ["standard_assessments"] = Guid.CreateVersion7(),
+            ["partner_selections"] = Guid.CreateVersion7(),
         };
         await using var connection = await SuperuserConnectionAsync();
         await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
@@ -238,6 +239,10 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             INSERT INTO standard_assessments (id, tenant_id, complex_id, catalogue_id, catalogue_version, number, assessed_at, assessed_by, assessed_by_name, items)
             VALUES ($1, $2, $3, $4, 1, 1, now(), $5, 'Seeder', '[]'::jsonb)
             """, ids["standard_assessments"], tenantId, ids["complexes"], ids["standard_catalogues"], userId);
+        await ExecuteAsync(connection, """
+            INSERT INTO partner_selections (id, tenant_id, complex_id, candidates, residents, steps, open_entry)
+            VALUES ($1, $2, $3, '[]'::jsonb, '{}'::jsonb, '{}'::jsonb, '[]'::jsonb)
+            """, ids["partner_selections"], tenantId, ids["complexes"]);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 
