@@ -58,9 +58,8 @@ public static class AuditedPages
         yield return canEdit
             ? new("product standard", "/{tenant}/complexen/{complex}/productstandaard", 200, AuditStep.SubmitEmpty)
             : new("product standard", "/{tenant}/complexen/{complex}/productstandaard");
-        yield return canEdit
-            ? new("partner choice", "/{tenant}/complexen/{complex}/partnerkeuze", 200, AuditStep.SubmitEmpty)
-            : new("partner choice", "/{tenant}/complexen/{complex}/partnerkeuze");
+        // No required field: an empty partner choice is a valid save, so there is no error state to reach by submitting it.
+        yield return new("partner choice", "/{tenant}/complexen/{complex}/partnerkeuze");
         yield return new("organisations list", "/{tenant}/organisaties");
         yield return new("phase checklist", "/{tenant}/fasechecklist");
         if (canEdit)
