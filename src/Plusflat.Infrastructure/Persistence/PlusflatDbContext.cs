@@ -43,6 +43,10 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
     public DbSet<ProgrammeAmbition> ProgrammeAmbitions => Set<ProgrammeAmbition>();
 
+    public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
+
+    public DbSet<MemberHistoryEntry> MemberHistory => Set<MemberHistoryEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -3,6 +3,7 @@ using Plusflat.Infrastructure;
 using Plusflat.Infrastructure.Database;
 using Plusflat.Infrastructure.Demo;
 using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Features.Account;
 using Plusflat.Web.Features.Members;
 using Plusflat.Web.Tenancy;
 
@@ -31,6 +32,7 @@ public static class PlusflatStartup
         services.AddSingleton<IDemoTenantContent, DemoProgrammeContent>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
+        services.AddPlusflatAccounts(configuration);
         return services;
     }
 
