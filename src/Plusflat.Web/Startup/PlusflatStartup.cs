@@ -28,7 +28,7 @@ public static class PlusflatStartup
         services.AddScoped<CurrentTenant>();
         services.AddScoped<TenantResolver>();
         services.AddScoped<UserDirectory>();
-        services.AddSingleton<IInvitationSender, LoggingInvitationSender>();
+        services.AddScoped<IInvitationSender, OutboxInvitationSender>();
         services.AddSingleton<IDemoTenantContent, DemoProgrammeContent>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();

@@ -77,7 +77,7 @@ public static class AuditedPages
     public static readonly IReadOnlyList<AuditedRole> Roles =
     [
         new("programme lead", "lead@lltf-amsterdam.demo", "lltf-amsterdam",
-            [.. ProgrammePages(canEdit: true), new("members page (403)", "/{tenant}/beheer/leden", 403)]),
+            [.. ProgrammePages(canEdit: true), new("members page (read-only)", "/{tenant}/beheer/leden")]),
         new("tenant admin", "admin@plusflat.demo", "lltf-amsterdam",
             [.. ProgrammePages(canEdit: true), new("members page", "/{tenant}/beheer/leden", 200, AuditStep.OpenDialogs),
              new("zorgkantoor start page", "/zorgkantoor-amsterdam"), new("zorgkantoor members page", "/zorgkantoor-amsterdam/beheer/leden")]),

@@ -15,6 +15,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     [
         "checklist_ticks", "complexes", "invitations", "organisations", "phase_catalogues", "phase_checklist_items",
         "phase_transitions", "programme_ambitions", "tenant_memberships",
+        "member_history",
     ];
 
     [Fact]
@@ -428,6 +429,10 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
             "programme_ambitions" => ("""
                 INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES (gen_random_uuid(), $1, 99, 2040)
                 """, [rows.TenantId]),
+            "member_history" => ("""
+                INSERT INTO member_history (id, tenant_id, change, actor_id, actor_name, subject, to_role, at)
+                VALUES (gen_random_uuid(), $1, 'Invited', $2, 'Indringer', 'intruder@example.test', 'TenantAdmin', now())
+                """, [rows.TenantId, rows.UserIds[0]]),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };
         await using var command = new NpgsqlCommand(insert.Sql, connection, transaction);

@@ -204,6 +204,7 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["checklist_ticks"] = Guid.CreateVersion7(),
             ["phase_transitions"] = Guid.CreateVersion7(),
             ["programme_ambitions"] = Guid.CreateVersion7(),
+            ["member_history"] = Guid.CreateVersion7(),
         };
         await using var connection = await SuperuserConnectionAsync();
         await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
@@ -230,6 +231,10 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             """, ids["phase_transitions"], tenantId, ids["complexes"], userId);
         await ExecuteAsync(connection, "INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES ($1, $2, 30, 2030)",
             ids["programme_ambitions"], tenantId);
+        await ExecuteAsync(connection, """
+            INSERT INTO member_history (id, tenant_id, change, actor_id, actor_name, subject, to_role, at)
+            VALUES ($1, $2, 'Invited', $3, 'Seeder', 'invitee@example.test', 'Observer', now())
+            """, ids["member_history"], tenantId, userId);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 
