@@ -71,6 +71,27 @@ public sealed class MembersPageTests(PlusflatApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task Invite_NothingFilledInWithEnglishSelected_MarksBothFieldsInEnglish()
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-GB");
+        try
+        {
+            await SignInAsync("admin@plusflat.demo", Amsterdam);
+            var page = Render();
+
+            page.Find("[data-testid=invite]").Click();
+
+            page.WaitForAssertion(() => Assert.Equal("Enter the e-mail address.", MudFieldLookup.ErrorAt(page.Find("[data-testid=invite-email]"))), Wait);
+            Assert.Equal("Choose a role.", MudFieldLookup.ErrorAt(page.Find("[data-testid=invite-role]")));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
     public async Task Invite_RoleOfAnotherTenantKind_IsNotOfferedAndTheHandlerRefusesIt()
     {
         var email = NewEmail();

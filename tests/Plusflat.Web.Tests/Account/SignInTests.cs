@@ -66,6 +66,34 @@ public sealed class SignInTests(PlusflatApp app) : IClassFixture<PlusflatApp>
     }
 
     [Fact]
+    public async Task SignIn_EmptyFieldsInEnglish_ShowsTheValidatorsMessagesInEnglishAtTheFields()
+    {
+        var client = app.Client();
+        await client.GetAsync("/cultuur?taal=en&terug=/account/inloggen");
+
+        var response = await Forms.PostAsync(client, "/account/inloggen", "inloggen", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "",
+            ["Input.Password"] = "",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("Enter your e-mail address.", Forms.FieldError(html, "email"));
+        Assert.Equal("Enter your password.", Forms.FieldError(html, "wachtwoord"));
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPasswordInEnglish_ShowsTheRefusalInEnglish()
+    {
+        var client = app.Client();
+        await client.GetAsync("/cultuur?taal=en&terug=/account/inloggen");
+
+        var response = await PlusflatApp.SignInAsync(client, "lead@lltf-amsterdam.demo", "Verkeerd-wachtwoord-1");
+
+        Assert.StartsWith("E-mail address or password is incorrect.", FormMessage(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_FourWrongPasswords_CorrectPasswordStillWorks()
     {
         const string password = "Juist-wachtwoord-2026";
