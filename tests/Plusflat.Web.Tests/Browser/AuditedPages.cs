@@ -86,7 +86,11 @@ public static class AuditedPages
         new("assessor", "assessor@zorgkantoor-amsterdam.demo", "zorgkantoor-amsterdam",
             [new("start page", "/{tenant}"), new("complexes list (403)", "/{tenant}/complexen", 403), NotFound, ChangePassword]),
         new("signed out", null, "lltf-amsterdam",
-            [new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 page (signed out, as re-executed for an unknown address)", "/fout/404", 404)]),
+            [new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 page (signed out, as re-executed for an unknown address)", "/fout/404", 404),
+             new("forgot password", "/account/wachtwoord-vergeten", 200, AuditStep.SubmitEmpty),
+             new("new password (link without its code)", "/account/nieuw-wachtwoord", 200),
+             new("development mailbox", "/account/postvak", 200),
+             new("too many sign-in attempts", "/account/te-veel-pogingen", 429)]),
     ];
 
     public static TheoryData<string> RoleNames()
