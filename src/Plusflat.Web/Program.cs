@@ -58,7 +58,24 @@ if (database.Embedded is { } embedded)
     app.Lifetime.ApplicationStopped.Register(() => embedded.StopAsync().GetAwaiter().GetResult());
 }
 
-await app.RunAsync();
+// Read before running: a failed start disposes the app (and app.Urls with it).
+var configuredUrls = (app.Configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
+try
+{
+    await app.RunAsync();
+}
+catch (Exception ex) when (PortInUse.Is(ex))
+{
+    // One clear line instead of a stack trace, and the private cluster this start began is stopped again.
+    Console.Error.WriteLine(PortInUse.Message(ex, configuredUrls));
+    if (database.Embedded is { StartedByThisProcess: true } started)
+    {
+        await started.StopAsync();
+    }
+
+    return 1;
+}
+
 return 0;
 
 /// <summary>Entry point, public so the test host (WebApplicationFactory) can start it.</summary>

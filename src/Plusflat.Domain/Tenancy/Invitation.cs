@@ -53,9 +53,12 @@ public sealed class Invitation : ITenantOwned
 
     public DateTimeOffset? AcceptedAt { get; private set; }
 
+    /// <summary>When a tenant admin revoked the invitation before it was used; the link stops working.</summary>
+    public DateTimeOffset? RevokedAt { get; private set; }
+
     public uint Version { get; private set; }
 
-    public bool IsOpen(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
+    public bool IsOpen(DateTimeOffset now) => AcceptedAt is null && RevokedAt is null && now < ExpiresAt;
 
     /// <summary>Marks the invitation used. It can be used once, and only before it expires.</summary>
     public void Accept(DateTimeOffset now)
@@ -65,12 +68,33 @@ public sealed class Invitation : ITenantOwned
             throw new DomainException("Deze uitnodiging is al gebruikt.");
         }
 
+        if (RevokedAt is not null)
+        {
+            throw new DomainException("Deze uitnodiging is ingetrokken. Vraag de beheerder om een nieuwe.");
+        }
+
         if (now >= ExpiresAt)
         {
             throw new DomainException("Deze uitnodiging is verlopen. Vraag de beheerder om een nieuwe.");
         }
 
         AcceptedAt = now;
+    }
+
+    /// <summary>Revokes an open invitation: its link no longer works. A used or already revoked one cannot be revoked.</summary>
+    public void Revoke(DateTimeOffset now)
+    {
+        if (AcceptedAt is not null)
+        {
+            throw new DomainException("Deze uitnodiging is al gebruikt; trek in plaats daarvan de rol van het lid in.");
+        }
+
+        if (RevokedAt is not null)
+        {
+            throw new DomainException("Deze uitnodiging is al ingetrokken.");
+        }
+
+        RevokedAt = now;
     }
 
     public static string ValidEmail(string? email)

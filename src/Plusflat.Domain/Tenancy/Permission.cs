@@ -20,6 +20,9 @@ public enum Permission
 
     /// <summary>Assess and decide DOS applications (zorgkantoor tenants).</summary>
     AssessApplications,
+
+    /// <summary>See who the members are, their roles and the member history (read-only).</summary>
+    ViewMembers,
 }
 
 /// <summary>The pure rule that maps roles held in a tenant of a given kind onto permissions.</summary>
@@ -37,6 +40,8 @@ public static class Permissions
                 && role is TenantRole.TenantAdmin or TenantRole.ProgrammeLead,
             Permission.OverridePhaseChecklist => kind == TenantKind.Programme && role == TenantRole.ProgrammeLead,
             Permission.ManageMembers => role == TenantRole.TenantAdmin,
+            Permission.ViewMembers => role == TenantRole.TenantAdmin
+                || (kind == TenantKind.Programme && role == TenantRole.ProgrammeLead),
             Permission.AssessApplications => kind == TenantKind.Zorgkantoor
                 && role is TenantRole.Assessor or TenantRole.TenantAdmin,
             _ => false,

@@ -30,4 +30,20 @@ public sealed class TenantMembership : ITenantOwned
     public Guid UserId { get; private set; }
 
     public TenantRole Role { get; private set; }
+
+    /// <summary>Gives this membership another role (a member with several roles has one membership per role).</summary>
+    public void ChangeRole(TenantRole role)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw new DomainException("Kies een geldige rol.", nameof(Role));
+        }
+
+        if (role == Role)
+        {
+            throw new DomainException("Kies een andere rol dan de huidige.", nameof(Role));
+        }
+
+        Role = role;
+    }
 }

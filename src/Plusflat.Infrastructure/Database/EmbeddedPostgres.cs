@@ -30,6 +30,9 @@ public sealed class EmbeddedPostgres
 
     public int Port { get; }
 
+    /// <summary>Whether this process started the cluster (rather than finding it running): only then may a failed start stop it again.</summary>
+    public bool StartedByThisProcess { get; private set; }
+
     public string LogFile => Path.Combine(DataDirectory, "..", "postgres.log");
 
     public string ConnectionString(string database, string user = Superuser) =>
@@ -69,6 +72,7 @@ public sealed class EmbeddedPostgres
             await RunAsync(Path.Combine(binDirectory, "pg_ctl"),
                 ["-D", DataDirectory, "-l", LogFile, "-o", options, "-w", "-t", "60", "start"],
                 cancellationToken);
+            StartedByThisProcess = true;
             _log.LogInformation("Started private PostgreSQL on port {Port}", Port);
         }
 

@@ -49,6 +49,10 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
     public DbSet<Plusflat.Domain.Partners.PartnerSelection> PartnerSelections => Set<Plusflat.Domain.Partners.PartnerSelection>();
 
+    public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
+
+    public DbSet<MemberHistoryEntry> MemberHistory => Set<MemberHistoryEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

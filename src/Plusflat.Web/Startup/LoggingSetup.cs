@@ -11,7 +11,8 @@ public static class LoggingSetup
         var configuration = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .Enrich.With<RedactInvitationTokens>();
+            .Enrich.With<RedactInvitationTokens>()
+            .Filter.ByExcluding(e => PortInUse.Is(e.Exception)); // Program prints one line for it instead
         configuration = builder.Environment.IsDevelopment()
             ? configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             : configuration.WriteTo.Console(new JsonFormatter(renderMessage: true));

@@ -40,6 +40,13 @@ public static class Pipeline
             branch => branch.UseStatusCodePages(async context =>
             {
                 var status = context.HttpContext.Response.StatusCode;
+                if (status == StatusCodes.Status429TooManyRequests)
+                {
+                    // The rate-limited sign-in: the portal's own page, rendered as a GET (no form, no antiforgery check).
+                    await StatusPages.ReExecuteAsGetAsync(context, "/account/te-veel-pogingen");
+                    return;
+                }
+
                 var message = status switch
                 {
                     StatusCodes.Status429TooManyRequests => "Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.",

@@ -3,6 +3,7 @@ using Plusflat.Infrastructure;
 using Plusflat.Infrastructure.Database;
 using Plusflat.Infrastructure.Demo;
 using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Features.Account;
 using Plusflat.Web.Features.Members;
 using Plusflat.Web.Tenancy;
 
@@ -27,10 +28,11 @@ public static class PlusflatStartup
         services.AddScoped<CurrentTenant>();
         services.AddScoped<TenantResolver>();
         services.AddScoped<UserDirectory>();
-        services.AddSingleton<IInvitationSender, LoggingInvitationSender>();
+        services.AddScoped<IInvitationSender, OutboxInvitationSender>();
         services.AddSingleton<IDemoTenantContent, DemoProgrammeContent>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
+        services.AddPlusflatAccounts(configuration);
         return services;
     }
 

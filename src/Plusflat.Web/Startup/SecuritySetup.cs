@@ -86,7 +86,8 @@ public static class SecuritySetup
 
     private static bool IsSignInPost(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method)
-        && context.Request.Path.StartsWithSegments("/account/inloggen", StringComparison.OrdinalIgnoreCase);
+        && (context.Request.Path.StartsWithSegments("/account/inloggen", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/account/wachtwoord-vergeten", StringComparison.OrdinalIgnoreCase));
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

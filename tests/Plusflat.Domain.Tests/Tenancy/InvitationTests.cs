@@ -100,4 +100,40 @@ public class InvitationTests
 
     [Fact]
     public void IsOpen_AtExpiry_False() => Assert.False(Create().IsOpen(Now.AddDays(7)));
+
+    [Fact]
+    public void Revoke_Open_ClosesItAndAcceptIsRefused()
+    {
+        var invitation = Create();
+
+        invitation.Revoke(Now.AddHours(1));
+
+        Assert.Equal(Now.AddHours(1), invitation.RevokedAt);
+        Assert.False(invitation.IsOpen(Now.AddHours(2)));
+        var error = Assert.Throws<DomainException>(() => invitation.Accept(Now.AddHours(2)));
+        Assert.Equal("Deze uitnodiging is ingetrokken. Vraag de beheerder om een nieuwe.", error.Message);
+        Assert.Null(invitation.AcceptedAt);
+    }
+
+    [Fact]
+    public void Revoke_Twice_SecondRefused()
+    {
+        var invitation = Create();
+        invitation.Revoke(Now);
+
+        var error = Assert.Throws<DomainException>(() => invitation.Revoke(Now.AddMinutes(1)));
+
+        Assert.Equal("Deze uitnodiging is al ingetrokken.", error.Message);
+        Assert.Equal(Now, invitation.RevokedAt);
+    }
+
+    [Fact]
+    public void Revoke_Accepted_Refused()
+    {
+        var invitation = Create();
+        invitation.Accept(Now);
+
+        Assert.Throws<DomainException>(() => invitation.Revoke(Now.AddMinutes(1)));
+        Assert.Null(invitation.RevokedAt);
+    }
 }

@@ -17,6 +17,9 @@ public class PermissionsTests
         (TenantKind.Zorgkantoor, TenantRole.TenantAdmin, Permission.ManageMembers),
         (TenantKind.Zorgkantoor, TenantRole.TenantAdmin, Permission.AssessApplications),
         (TenantKind.Zorgkantoor, TenantRole.Assessor, Permission.AssessApplications),
+        (TenantKind.Programme, TenantRole.TenantAdmin, Permission.ViewMembers),
+        (TenantKind.Zorgkantoor, TenantRole.TenantAdmin, Permission.ViewMembers),
+        (TenantKind.Programme, TenantRole.ProgrammeLead, Permission.ViewMembers),
     ];
 
     public static TheoryData<TenantKind, TenantRole, Permission> EveryCombination()

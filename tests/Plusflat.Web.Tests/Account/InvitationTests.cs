@@ -42,6 +42,8 @@ public sealed class InvitationTests(PlusflatApp app) : IClassFixture<PlusflatApp
         Assert.Contains("Lang Leven Thuisflats Amsterdam", homeHtml, StringComparison.Ordinal);
         Assert.Contains("Flatteamlid", homeHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await PlusflatApp.SignInAsync(app.Client(), email, NewPassword)).StatusCode);
+        Assert.Equal("FlatTeamMember", await app.ScalarAsync<string>(
+            "SELECT to_role FROM member_history WHERE change = 'Joined' AND subject = 'Nieuwe Collega' AND tenant_id = (SELECT id FROM tenants WHERE slug = 'lltf-amsterdam')"));
     }
 
     [Theory]

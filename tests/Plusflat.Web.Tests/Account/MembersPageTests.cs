@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure.Identity;
 using Plusflat.Web.Features.Members;
+using Plusflat.Web.Features.Shared;
 using Plusflat.Web.Tenancy;
 using Plusflat.Web.Tests.Start;
 
@@ -29,7 +30,7 @@ public sealed class MembersPageTests(PlusflatApp app) : ComponentTest(app)
         page.Find("[data-testid=invite]").Click();
 
         page.WaitForAssertion(() => Assert.StartsWith($"http://localhost/{Amsterdam}/uitnodiging/", page.Find("[data-testid=invite-link]").TextContent.Trim(), StringComparison.Ordinal), Wait);
-        Assert.Contains("Kopieer deze link", page.Find("[data-testid=invite-created]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("De uitnodiging is per e-mail verstuurd. Is er geen mail ingesteld, kopieer deze link", page.Find("[data-testid=invite-created]").TextContent, StringComparison.Ordinal);
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=open-invitations] tbody tr"),
             row => row.TextContent.Contains(email, StringComparison.Ordinal) && row.TextContent.Contains("Flatteamlid", StringComparison.Ordinal)), Wait);
         Assert.Equal("", page.Find("[data-testid=invite-email]").GetAttribute("value") ?? "");
@@ -70,6 +71,27 @@ public sealed class MembersPageTests(PlusflatApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task Invite_NothingFilledInWithEnglishSelected_MarksBothFieldsInEnglish()
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-GB");
+        try
+        {
+            await SignInAsync("admin@plusflat.demo", Amsterdam);
+            var page = Render();
+
+            page.Find("[data-testid=invite]").Click();
+
+            page.WaitForAssertion(() => Assert.Equal("Enter the e-mail address.", MudFieldLookup.ErrorAt(page.Find("[data-testid=invite-email]"))), Wait);
+            Assert.Equal("Choose a role.", MudFieldLookup.ErrorAt(page.Find("[data-testid=invite-role]")));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
     public async Task Invite_RoleOfAnotherTenantKind_IsNotOfferedAndTheHandlerRefusesIt()
     {
         var email = NewEmail();
@@ -88,20 +110,156 @@ public sealed class MembersPageTests(PlusflatApp app) : ComponentTest(app)
     }
 
     [Fact]
-    public async Task Invite_ProgrammeLead_HandlerRefusesAndPageIsNotReachable()
+    public async Task Invite_ProgrammeLead_HandlerRefusesAndThePageHasNoInviteForm()
     {
         var email = NewEmail();
         await SignInAsync("lead@lltf-amsterdam.demo", Amsterdam);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => Services.GetRequiredService<InviteHandler>()
             .InviteAsync(new InviteInput { Email = email, Role = TenantRole.TenantAdmin }, new Uri("http://localhost/"), CancellationToken.None));
-        await Assert.ThrowsAsync<ForbiddenException>(() => Services.GetRequiredService<MembersHandler>().GetAsync(CancellationToken.None));
         var lead = await App.SignedInClientAsync("lead@lltf-amsterdam.demo");
         var response = await lead.GetAsync($"/{Amsterdam}/beheer/leden");
+        var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.DoesNotContain("invite-link", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("data-testid=\"invite-form\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"members\"", html, StringComparison.Ordinal);
         Assert.Equal(0, await InvitationCountAsync(email));
+    }
+
+    [Fact]
+    public async Task Members_ProgrammeLead_SeesTheListAndHistoryReadOnlyAndEveryChangeIsRefused()
+    {
+        var (userId, _) = await NewMemberAsync(TenantRole.FlatTeamMember, "Alleen Bekeken");
+        await SignInAsync("lead@lltf-amsterdam.demo", Amsterdam);
+        var page = Render();
+        var handler = Services.GetRequiredService<MembersHandler>();
+        var membershipId = await MembershipIdAsync(userId);
+
+        Assert.Contains(page.FindAll("[data-testid=members] tbody tr"), r => r.TextContent.Contains("Alleen Bekeken", StringComparison.Ordinal));
+        Assert.NotNull(page.Find("[data-testid=read-only]"));
+        Assert.Empty(page.FindAll("[data-testid=invite-form]"));
+        Assert.Empty(page.FindAll("[data-testid=withdraw-role], [data-testid=change-role], [data-testid=remove-member], [data-testid=revoke-invitation]"));
+        await Assert.ThrowsAsync<ForbiddenException>(() => handler.ChangeRoleAsync(membershipId, TenantRole.Observer, CancellationToken.None));
+        await Assert.ThrowsAsync<ForbiddenException>(() => handler.WithdrawRoleAsync(membershipId, CancellationToken.None));
+        await Assert.ThrowsAsync<ForbiddenException>(() => handler.RemoveMemberAsync(userId, CancellationToken.None));
+        await Assert.ThrowsAsync<ForbiddenException>(() => handler.RevokeInvitationAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.True(await App.InTenantAsync(Amsterdam, db => db.Memberships.AnyAsync(m => m.Id == membershipId && m.Role == TenantRole.FlatTeamMember)));
+    }
+
+    [Fact]
+    public async Task ChangeRole_Admin_ChangesTheRoleRecordsItAndRenewsTheStamp()
+    {
+        var name = "Rol Wisselaar " + Guid.NewGuid().ToString("N")[..6];
+        var (userId, stampBefore) = await NewMemberAsync(TenantRole.FlatTeamMember, name);
+        await SignInAsync("admin@plusflat.demo", Amsterdam);
+        var page = Render();
+
+        Row(page, name).QuerySelector("[data-testid=change-role]")!.Click();
+        Dialogs.WaitForAssertion(() => Dialogs.Find("[data-testid=change-role-new]"), Wait);
+        MudFieldLookup.Choose(Dialogs, Popovers, "change-role-new", "Meelezer");
+        Dialogs.Find("[data-testid=change-role-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["Meelezer"], Row(page, name).QuerySelectorAll("[data-testid=member-role]").Select(r => r.TextContent.Trim())), Wait);
+        Assert.Equal($"Rol van {name} gewijzigd van Flatteamlid in Meelezer", LatestHistory(page));
+        Assert.Equal(TenantRole.Observer, await App.InTenantAsync(Amsterdam, db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Role).SingleAsync()));
+        Assert.NotEqual(stampBefore, await StampAsync(userId));
+    }
+
+    [Fact]
+    public async Task ChangeRole_ToARoleTheMemberHasOrOfAnotherTenantKind_IsRefusedAtTheRoleField()
+    {
+        var (userId, _) = await NewMemberAsync(TenantRole.FlatTeamMember, "Zelfde Rol");
+        await SignInAsync("admin@plusflat.demo", Amsterdam);
+        var handler = Services.GetRequiredService<MembersHandler>();
+        var membershipId = await MembershipIdAsync(userId);
+
+        var same = await handler.ChangeRoleAsync(membershipId, TenantRole.FlatTeamMember, CancellationToken.None);
+        var otherKind = await handler.ChangeRoleAsync(membershipId, TenantRole.Assessor, CancellationToken.None);
+        var none = await handler.ChangeRoleAsync(membershipId, null, CancellationToken.None);
+
+        Assert.Equal([new FieldError("Role", "Dit lid heeft deze rol al.")], same.Errors);
+        Assert.Equal([new FieldError("Role", "Deze rol bestaat niet in deze omgeving.")], otherKind.Errors);
+        Assert.Equal([new FieldError("Role", "Kies een rol.")], none.Errors);
+        Assert.Equal(TenantRole.FlatTeamMember, await App.InTenantAsync(Amsterdam, db => db.Memberships.Where(m => m.Id == membershipId).Select(m => m.Role).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RemoveMember_Admin_RemovesEveryRoleRecordsItAndTheMembersCookieStopsWorking()
+    {
+        var name = "Weg Gestuurd " + Guid.NewGuid().ToString("N")[..6];
+        var (userId, _) = await NewMemberAsync(TenantRole.FlatTeamMember, name, extraRole: TenantRole.Observer);
+        var member = await App.SignedInClientAsync(await EmailOfAsync(userId), MemberPassword);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/{Amsterdam}")).StatusCode);
+        await SignInAsync("admin@plusflat.demo", Amsterdam);
+        var page = Render();
+
+        Row(page, name).QuerySelector("[data-testid=remove-member]")!.Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains(name, Dialogs.Markup, StringComparison.Ordinal), Wait);
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Verwijderen").Click();
+
+        page.WaitForAssertion(() => Assert.DoesNotContain(page.FindAll("[data-testid=members] tbody tr"), r => r.TextContent.Contains(name, StringComparison.Ordinal)), Wait);
+        Assert.Equal($"{name} verwijderd uit deze omgeving", LatestHistory(page));
+        Assert.False(await App.InTenantAsync(Amsterdam, db => db.Memberships.AnyAsync(m => m.UserId == userId)));
+        var after = await member.GetAsync($"/{Amsterdam}");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/inloggen", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        // The circuit's router asks the same resolver on the next navigation: no membership any more.
+        await using var circuit = App.Services.CreateAsyncScope();
+        var resolver = circuit.ServiceProvider.GetRequiredService<TenantResolver>();
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId.ToString())], "test"));
+        Assert.Null(await resolver.ResolveAsync(Amsterdam, principal, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RemoveMember_Self_IsNotOfferedAndTheHandlerRefuses()
+    {
+        var admin = await SignInAsync("admin@plusflat.demo", Amsterdam);
+        var page = Render();
+
+        var result = await Services.GetRequiredService<MembersHandler>().RemoveMemberAsync(admin.UserId, CancellationToken.None);
+
+        Assert.Empty(Row(page, "admin@plusflat.demo").QuerySelectorAll("[data-testid=remove-member], [data-testid=change-role]"));
+        Assert.False(result.Succeeded);
+        Assert.True(await App.InTenantAsync(Amsterdam, db => db.Memberships.AnyAsync(m => m.UserId == admin.UserId)));
+    }
+
+    [Fact]
+    public async Task RevokeInvitation_Admin_TheLinkStopsWorkingAndItIsRecorded()
+    {
+        var email = NewEmail();
+        await SignInAsync("admin@plusflat.demo", Amsterdam);
+        var (_, link) = await Services.GetRequiredService<InviteHandler>()
+            .InviteAsync(new InviteInput { Email = email, Role = TenantRole.Observer }, new Uri("http://localhost/"), CancellationToken.None);
+        Assert.Equal(HttpStatusCode.OK, (await App.Client().GetAsync(link!.PathAndQuery)).StatusCode);
+        var page = Render();
+
+        page.FindAll("[data-testid=open-invitations] tbody tr").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal))
+            .QuerySelector("[data-testid=revoke-invitation]")!.Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains(email, Dialogs.Markup, StringComparison.Ordinal), Wait);
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Intrekken").Click();
+
+        page.WaitForAssertion(() => Assert.DoesNotContain(page.FindAll("[data-testid=open-invitations] tbody tr"), r => r.TextContent.Contains(email, StringComparison.Ordinal)), Wait);
+        Assert.Equal($"Uitnodiging voor {email} als Meelezer ingetrokken", LatestHistory(page));
+        Assert.Equal(HttpStatusCode.NotFound, (await App.Client().GetAsync(link.PathAndQuery)).StatusCode);
+        Assert.True(await App.InTenantAsync(Amsterdam, db => db.Invitations.AnyAsync(i => i.Email == email && i.RevokedAt != null)));
+    }
+
+    [Fact]
+    public async Task Invite_Admin_SendsTheLinkThroughTheOutboxAndRecordsIt()
+    {
+        var email = NewEmail();
+        await SignInAsync("admin@plusflat.demo", Amsterdam);
+
+        var (_, link) = await Services.GetRequiredService<InviteHandler>()
+            .InviteAsync(new InviteInput { Email = email, Role = TenantRole.FlatTeamMember }, new Uri("http://localhost/"), CancellationToken.None);
+        var page = Render();
+
+        var body = await App.ScalarAsync<string>("SELECT body FROM outbox_messages WHERE recipient = @p0", email);
+        Assert.Contains(link!.ToString(), body, StringComparison.Ordinal);
+        Assert.Contains("Lang Leven Thuisflats Amsterdam", body, StringComparison.Ordinal);
+        Assert.Equal($"{email} uitgenodigd als Flatteamlid", LatestHistory(page));
     }
 
     [Fact]
@@ -131,6 +289,7 @@ public sealed class MembersPageTests(PlusflatApp app) : ComponentTest(app)
         Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Intrekken").Click();
 
         page.WaitForAssertion(() => Assert.DoesNotContain(page.FindAll("[data-testid=members] tbody tr"), r => r.TextContent.Contains("Weg Gaand", StringComparison.Ordinal)), Wait);
+        Assert.Equal("Rol Meelezer van Weg Gaand ingetrokken", LatestHistory(page));
         Assert.False(await App.InTenantAsync(Amsterdam, db => db.Memberships.AnyAsync(m => m.UserId == userId)));
         Assert.NotEqual(stampBefore, await StampAsync(userId));
     }
@@ -158,21 +317,39 @@ public sealed class MembersPageTests(PlusflatApp app) : ComponentTest(app)
         return page;
     }
 
+    private const string MemberPassword = "Welkom-thuis-2026";
+
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<Members> page, string text) =>
+        page.FindAll("[data-testid=members] tbody tr").Single(r => r.TextContent.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>The text of the newest line of the member history.</summary>
+    private static string LatestHistory(IRenderedComponent<Members> page) =>
+        page.FindAll("[data-testid=member-history-entry]")[0].QuerySelectorAll("td")[2].TextContent.Trim();
+
+    private async Task<Guid> MembershipIdAsync(Guid userId) =>
+        await App.InTenantAsync(Amsterdam, db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Id).FirstAsync());
+
+    private async Task<string> EmailOfAsync(Guid userId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<PlusflatUser>>().FindByIdAsync(userId.ToString()))!.Email!;
+    }
+
     private static string NewEmail() => $"genodigde-{Guid.NewGuid():N}@example.test";
 
     private async Task<int> InvitationCountAsync(string email) =>
         await App.InTenantAsync(Amsterdam, db => db.Invitations.CountAsync(i => i.Email == email));
 
     /// <summary>A new account with one role in Amsterdam; returns its id and security stamp.</summary>
-    private async Task<(Guid UserId, string? Stamp)> NewMemberAsync(TenantRole role)
+    private async Task<(Guid UserId, string? Stamp)> NewMemberAsync(TenantRole role, string name = "Weg Gaand", TenantRole? extraRole = null)
     {
         Guid userId;
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PlusflatUser>>();
             var email = NewEmail();
-            var user = new PlusflatUser { Email = email, UserName = email, DisplayName = "Weg Gaand", EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, "Welkom-thuis-2026")).Succeeded);
+            var user = new PlusflatUser { Email = email, UserName = email, DisplayName = name, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, MemberPassword)).Succeeded);
             userId = user.Id;
         }
 
@@ -180,6 +357,11 @@ public sealed class MembersPageTests(PlusflatApp app) : ComponentTest(app)
         await App.InTenantAsync(Amsterdam, async db =>
         {
             db.Memberships.Add(new TenantMembership(tenantId, userId, role));
+            if (extraRole is { } extra)
+            {
+                db.Memberships.Add(new TenantMembership(tenantId, userId, extra));
+            }
+
             return await db.SaveChangesAsync();
         });
         return (userId, await StampAsync(userId));

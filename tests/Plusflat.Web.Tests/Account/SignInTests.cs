@@ -6,7 +6,7 @@ namespace Plusflat.Web.Tests.Account;
 
 public sealed class SignInTests(PlusflatApp app) : IClassFixture<PlusflatApp>
 {
-    private const string WrongCredentials = "E-mailadres of wachtwoord klopt niet.";
+    private const string WrongCredentials = "E-mailadres of wachtwoord klopt niet. Na vijf mislukte pogingen wordt een account een kwartier geblokkeerd; kies dan ‘Wachtwoord vergeten?’ of probeer het later opnieuw.";
 
     [Fact]
     public async Task SignIn_WrongPassword_ShowsDutchErrorAndKeepsEmail()
@@ -39,9 +39,58 @@ public sealed class SignInTests(PlusflatApp app) : IClassFixture<PlusflatApp>
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("geblokkeerd", html, StringComparison.Ordinal);
+        Assert.Equal(WrongCredentials, FormMessage(html));
         Assert.DoesNotContain(Forms.SetCookies(response), c => c.StartsWith("plusflat.auth=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/wachtwoord")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_LockedOutAccountAndUnknownAddress_AnswerWithTheSameMessage()
+    {
+        var email = await CreateUserAsync("Juist-wachtwoord-2026");
+        var unknown = $"niemand-{Guid.NewGuid():N}@example.test";
+        var answers = new Dictionary<string, List<string>> { [email] = [], [unknown] = [] };
+
+        foreach (var address in answers.Keys)
+        {
+            for (var attempt = 0; attempt < 7; attempt++)
+            {
+                var response = await PlusflatApp.SignInAsync(app.Client(), address, "Fout-wachtwoord-" + attempt);
+                answers[address].Add(FormMessage(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())));
+            }
+        }
+
+        // The sixth and seventh attempts hit the lockout of the existing account: they must read as any other refusal.
+        Assert.All(answers[email], message => Assert.Equal(WrongCredentials, message));
+        Assert.Equal(answers[unknown], answers[email]);
+    }
+
+    [Fact]
+    public async Task SignIn_EmptyFieldsInEnglish_ShowsTheValidatorsMessagesInEnglishAtTheFields()
+    {
+        var client = app.Client();
+        await client.GetAsync("/cultuur?taal=en&terug=/account/inloggen");
+
+        var response = await Forms.PostAsync(client, "/account/inloggen", "inloggen", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "",
+            ["Input.Password"] = "",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("Enter your e-mail address.", Forms.FieldError(html, "email"));
+        Assert.Equal("Enter your password.", Forms.FieldError(html, "wachtwoord"));
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPasswordInEnglish_ShowsTheRefusalInEnglish()
+    {
+        var client = app.Client();
+        await client.GetAsync("/cultuur?taal=en&terug=/account/inloggen");
+
+        var response = await PlusflatApp.SignInAsync(client, "lead@lltf-amsterdam.demo", "Verkeerd-wachtwoord-1");
+
+        Assert.StartsWith("E-mail address or password is incorrect.", FormMessage(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -237,6 +286,15 @@ public sealed class SignInTests(PlusflatApp app) : IClassFixture<PlusflatApp>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/inloggen", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    /// <summary>The message above the sign-in form (the first paragraph of its error alert).</summary>
+    private static string FormMessage(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"pf-alert pf-alert--error\" role=\"alert\">\\s*<p>(.*?)</p>",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(match.Success, "No form message on the sign-in page.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value).Trim();
     }
 
     /// <summary>A fresh account without memberships, so lockouts and password changes touch no shared demo account.</summary>

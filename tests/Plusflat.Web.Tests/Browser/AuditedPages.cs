@@ -82,7 +82,7 @@ public static class AuditedPages
     public static readonly IReadOnlyList<AuditedRole> Roles =
     [
         new("programme lead", "lead@lltf-amsterdam.demo", "lltf-amsterdam",
-            [.. ProgrammePages(canEdit: true), new("members page (403)", "/{tenant}/beheer/leden", 403)]),
+            [.. ProgrammePages(canEdit: true), new("members page (read-only)", "/{tenant}/beheer/leden")]),
         new("tenant admin", "admin@plusflat.demo", "lltf-amsterdam",
             [.. ProgrammePages(canEdit: true), new("members page", "/{tenant}/beheer/leden", 200, AuditStep.OpenDialogs),
              new("zorgkantoor start page", "/zorgkantoor-amsterdam"), new("zorgkantoor members page", "/zorgkantoor-amsterdam/beheer/leden")]),
@@ -91,7 +91,11 @@ public static class AuditedPages
         new("assessor", "assessor@zorgkantoor-amsterdam.demo", "zorgkantoor-amsterdam",
             [new("start page", "/{tenant}"), new("complexes list (403)", "/{tenant}/complexen", 403), NotFound, ChangePassword]),
         new("signed out", null, "lltf-amsterdam",
-            [new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 page (signed out, as re-executed for an unknown address)", "/fout/404", 404)]),
+            [new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 page (signed out, as re-executed for an unknown address)", "/fout/404", 404),
+             new("forgot password", "/account/wachtwoord-vergeten", 200, AuditStep.SubmitEmpty),
+             new("new password (link without its code)", "/account/nieuw-wachtwoord", 200),
+             new("development mailbox", "/account/postvak", 200),
+             new("too many sign-in attempts", "/account/te-veel-pogingen", 429)]),
     ];
 
     public static TheoryData<string> RoleNames()

@@ -119,6 +119,37 @@ public sealed class CircuitTests(CircuitTestApp app) : BrowserTest<CircuitTestAp
     }
 
     [Fact]
+    public async Task OpenCircuit_AdminRemovesTheMemberOnTheMembersPage_MembersNextNavigationHasNoAccess()
+    {
+        var (email, _) = await CreateMemberAsync();
+        await SignInAsync(email);
+        await GotoAsync($"/{Programme}/complexen");
+        await WaitForCircuitAsync();
+
+        // The admin, in a browser of their own, removes the member on the members page.
+        var adminContext = await NewContextAsync();
+        var admin = await NewPageAsync(adminContext);
+        await admin.GotoAsync("/account/inloggen");
+        await admin.GetByLabel("E-mailadres").FillAsync("admin@plusflat.demo");
+        await admin.GetByLabel("Wachtwoord").FillAsync(PlusflatApp.DemoPassword);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await admin.WaitForURLAsync(url => !url.Contains("/account/inloggen", StringComparison.Ordinal));
+        await GotoAsync($"/{Programme}/beheer/leden", admin);
+        await WaitForCircuitAsync(admin);
+        var row = admin.GetByTestId("members").Locator("tbody tr").Filter(new() { HasText = email });
+        await row.GetByTestId("remove-member").ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Verwijderen" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.GetByTestId("member-history-entry").First).ToContainTextAsync("Circuit Test verwijderd uit deze omgeving");
+
+        // The member's open tab: the next click finds no membership (or the revalidation has signed it out already).
+        await MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Organisaties" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Pagina niet gevonden|Inloggen)$"));
+        await Assertions.Expect(MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Wooncomplexen" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Circuit_SwitchingTenantInTheAppBar_ShowsTheSecondTenantAndNeverQueriesTheFirst()
     {
         var first = await TenantIdAsync(Programme);

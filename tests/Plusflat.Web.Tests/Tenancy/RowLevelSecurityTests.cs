@@ -15,6 +15,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     [
         "checklist_ticks", "complexes", "invitations", "organisations", "phase_catalogues", "phase_checklist_items",
         "partner_selections", "phase_transitions", "programme_ambitions", "standard_assessments", "standard_catalogues", "tenant_memberships",
+        "member_history",
     ];
 
     [Fact]
@@ -439,6 +440,10 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
                 INSERT INTO standard_assessments (id, tenant_id, complex_id, catalogue_id, catalogue_version, number, assessed_at, assessed_by, assessed_by_name, items)
                 VALUES (gen_random_uuid(), $1, $2, $3, 1, 99, now(), $4, 'Indringer', '[]'::jsonb)
                 """, [rows.TenantId, rows.ComplexId, rows.RowIds["standard_catalogues"], rows.UserIds[0]]),
+            "member_history" => ("""
+                INSERT INTO member_history (id, tenant_id, change, actor_id, actor_name, subject, to_role, at)
+                VALUES (gen_random_uuid(), $1, 'Invited', $2, 'Indringer', 'intruder@example.test', 'TenantAdmin', now())
+                """, [rows.TenantId, rows.UserIds[0]]),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };
         await using var command = new NpgsqlCommand(insert.Sql, connection, transaction);

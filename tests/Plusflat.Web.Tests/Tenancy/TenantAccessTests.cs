@@ -37,9 +37,9 @@ public sealed class TenantAccessTests(PlusflatApp app) : IClassFixture<PlusflatA
     }
 
     [Fact]
-    public async Task MembersPage_ProgrammeLead_Returns403()
+    public async Task MembersPage_FlatTeamMember_Returns403()
     {
-        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        var client = await app.SignedInClientAsync("team@lltf-amsterdam.demo");
 
         var response = await client.GetAsync("/lltf-amsterdam/beheer/leden");
 

@@ -207,6 +207,7 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["standard_catalogues"] = Guid.CreateVersion7(),
             ["standard_assessments"] = Guid.CreateVersion7(),
             ["partner_selections"] = Guid.CreateVersion7(),
+            ["member_history"] = Guid.CreateVersion7(),
         };
         await using var connection = await SuperuserConnectionAsync();
         await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
@@ -243,6 +244,10 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             INSERT INTO partner_selections (id, tenant_id, complex_id, candidates, residents, steps, open_entry)
             VALUES ($1, $2, $3, '[]'::jsonb, '{}'::jsonb, '{}'::jsonb, '[]'::jsonb)
             """, ids["partner_selections"], tenantId, ids["complexes"]);
+        await ExecuteAsync(connection, """
+            INSERT INTO member_history (id, tenant_id, change, actor_id, actor_name, subject, to_role, at)
+            VALUES ($1, $2, 'Invited', $3, 'Seeder', 'invitee@example.test', 'Observer', now())
+            """, ids["member_history"], tenantId, userId);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 

@@ -30,7 +30,7 @@ public sealed class FieldErrors
     {
         Clear();
         var shown = shownFields.ToHashSet(StringComparer.Ordinal);
-        foreach (var error in errors)
+        foreach (var error in errors.Select(e => e with { Message = Localization.DomainText.Translate(e.Message) }))
         {
             if (error.Field is { Length: > 0 } field && shown.Contains(field))
             {

@@ -37,7 +37,7 @@ public sealed class FluentValidator<TInput> : ComponentBase, IDisposable
         var result = Validator.Validate((TInput)_context!.Model);
         foreach (var error in result.Errors)
         {
-            _messages.Add(_context.Field(error.PropertyName), error.ErrorMessage);
+            _messages.Add(_context.Field(error.PropertyName), Localization.DomainText.Translate(error.ErrorMessage));
         }
 
         _context.NotifyValidationStateChanged();

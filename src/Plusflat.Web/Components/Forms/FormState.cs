@@ -40,7 +40,7 @@ public sealed class FormState<TInput>
             var visible = error.Field is { Length: > 0 } field
                           && typeof(TInput).GetProperty(field) is not null
                           && !hiddenFields.Contains(field, StringComparer.Ordinal);
-            _serverMessages.Add(new FieldIdentifier(Input, visible ? error.Field! : ""), error.Message);
+            _serverMessages.Add(new FieldIdentifier(Input, visible ? error.Field! : ""), Localization.DomainText.Translate(error.Message));
         }
 
         Context.NotifyValidationStateChanged();

@@ -50,11 +50,11 @@ public sealed class GetStartPageHandler(IDbContextFactory<PlusflatDbContext> con
         }
 
         int? members = null, open = null;
-        if (tenant.Can(Permission.ManageMembers))
+        if (tenant.Can(Permission.ViewMembers))
         {
             members = await db.Memberships.Where(m => m.TenantId == tenant.Id).Select(m => m.UserId).Distinct().CountAsync(ct);
             var now = clock.GetUtcNow();
-            open = await db.Invitations.CountAsync(i => i.AcceptedAt == null && i.ExpiresAt > now, ct);
+            open = await db.Invitations.CountAsync(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct);
         }
 
         // Whom to ask about a role or access: the tenant's admins (a member may read the tenant's memberships).

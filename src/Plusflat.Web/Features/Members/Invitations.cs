@@ -74,7 +74,9 @@ public sealed class InviteHandler(
 
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
+            var actor = await Actor.CurrentAsync(db, tenant, ct);
             db.Invitations.Add(invitation);
+            db.MemberHistory.Add(MemberHistoryEntry.Invited(tenant.Id, actor.Id, actor.Name, invitation.Email, role, invitation.CreatedAt));
             await db.SaveChangesAsync(ct);
         }
 
@@ -103,7 +105,7 @@ public sealed class AcceptInvitationHandler(
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var invitation = await db.Invitations.AsNoTracking()
-            .Where(i => i.TokenHash == hash && i.AcceptedAt == null && i.ExpiresAt > now)
+            .Where(i => i.TokenHash == hash && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .Select(i => new { i.Id, i.Email, i.Role })
             .FirstOrDefaultAsync(ct);
         if (invitation is null)
@@ -170,6 +172,8 @@ public sealed class AcceptInvitationHandler(
             if (!already)
             {
                 db.Memberships.Add(new TenantMembership(invitation.TenantId, user.Id, invitation.Role));
+                db.MemberHistory.Add(MemberHistoryEntry.Joined(invitation.TenantId, user.Id,
+                    string.IsNullOrWhiteSpace(user.DisplayName) ? invitation.Email : user.DisplayName, invitation.Role, clock.GetUtcNow()));
                 await db.SaveChangesAsync(ct);
             }
 
