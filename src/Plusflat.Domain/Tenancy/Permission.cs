@@ -20,6 +20,9 @@ public enum Permission
 
     /// <summary>Assess and decide DOS applications (zorgkantoor tenants).</summary>
     AssessApplications,
+
+    /// <summary>Record a complex's admission-gate facts and set the programme's admission settings (programme leads).</summary>
+    RecordAdmission,
 }
 
 /// <summary>The pure rule that maps roles held in a tenant of a given kind onto permissions.</summary>
@@ -39,6 +42,7 @@ public static class Permissions
             Permission.ManageMembers => role == TenantRole.TenantAdmin,
             Permission.AssessApplications => kind == TenantKind.Zorgkantoor
                 && role is TenantRole.Assessor or TenantRole.TenantAdmin,
+            Permission.RecordAdmission => kind == TenantKind.Programme && role == TenantRole.ProgrammeLead,
             _ => false,
         };
 
