@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Admission;
 using Plusflat.Domain.Common;
 using Plusflat.Domain.Complexes;
 using Plusflat.Domain.Organisations;
@@ -42,6 +43,10 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
     public DbSet<PhaseCatalogue> PhaseCatalogues => Set<PhaseCatalogue>();
 
     public DbSet<ProgrammeAmbition> ProgrammeAmbitions => Set<ProgrammeAmbition>();
+
+    public DbSet<AdmissionAssessment> AdmissionAssessments => Set<AdmissionAssessment>();
+
+    public DbSet<AdmissionSettings> AdmissionSettings => Set<AdmissionSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
