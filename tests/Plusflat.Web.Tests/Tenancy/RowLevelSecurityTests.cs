@@ -15,6 +15,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     [
         "checklist_ticks", "complexes", "invitations", "organisations", "phase_catalogues", "phase_checklist_items",
         "phase_transitions", "programme_ambitions", "tenant_memberships",
+        "admission_assessments", "admission_settings",
     ];
 
     [Fact]
@@ -225,10 +226,10 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         // Control: the same row for tenant A itself (its own references) is accepted, then rolled back, so only the tenant id decides.
         await using (var transaction = await app.BeginTransactionAsync())
         {
-            if (table == "programme_ambitions")
+            if (table is "programme_ambitions" or "admission_settings")
             {
-                // One ambition per tenant: make room for the control row.
-                await using var makeRoom = new NpgsqlCommand("DELETE FROM programme_ambitions", app, transaction);
+                // One ambition (one settings row) per tenant: make room for the control row.
+                await using var makeRoom = new NpgsqlCommand($"DELETE FROM {table}", app, transaction);
                 Assert.Equal(1, await makeRoom.ExecuteNonQueryAsync());
             }
 
@@ -427,6 +428,14 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
                 """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
             "programme_ambitions" => ("""
                 INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES (gen_random_uuid(), $1, 99, 2040)
+                """, [rows.TenantId]),
+            "admission_assessments" => ("""
+                INSERT INTO admission_assessments (id, tenant_id, complex_id, sequence, assessed_at, assessed_by, assessed_by_name, shared_entrance,
+                                                   grouped_with, core_functions_secured, mostly_self_sufficient, hardly_any_home_care)
+                VALUES (gen_random_uuid(), $1, $2, 2 + floor(random() * 1000000)::int, now(), $3, 'Indringer', false, '{}', false, false, false)
+                """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
+            "admission_settings" => ("""
+                INSERT INTO admission_settings (id, tenant_id, minimum_dwellings) VALUES (gen_random_uuid(), $1, 99)
                 """, [rows.TenantId]),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };

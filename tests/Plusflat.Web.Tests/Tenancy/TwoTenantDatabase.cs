@@ -204,6 +204,8 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["checklist_ticks"] = Guid.CreateVersion7(),
             ["phase_transitions"] = Guid.CreateVersion7(),
             ["programme_ambitions"] = Guid.CreateVersion7(),
+            ["admission_assessments"] = Guid.CreateVersion7(),
+            ["admission_settings"] = Guid.CreateVersion7(),
         };
         await using var connection = await SuperuserConnectionAsync();
         await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
@@ -230,6 +232,13 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             """, ids["phase_transitions"], tenantId, ids["complexes"], userId);
         await ExecuteAsync(connection, "INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES ($1, $2, 30, 2030)",
             ids["programme_ambitions"], tenantId);
+        await ExecuteAsync(connection, """
+            INSERT INTO admission_assessments (id, tenant_id, complex_id, sequence, assessed_at, assessed_by, assessed_by_name, shared_entrance,
+                                               grouped_with, core_functions_secured, mostly_self_sufficient, hardly_any_home_care)
+            VALUES ($1, $2, $3, 1, now(), $4, 'Seeder', true, '{}', false, false, false)
+            """, ids["admission_assessments"], tenantId, ids["complexes"], userId);
+        await ExecuteAsync(connection, "INSERT INTO admission_settings (id, tenant_id, minimum_dwellings) VALUES ($1, $2, 100)",
+            ids["admission_settings"], tenantId);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 
