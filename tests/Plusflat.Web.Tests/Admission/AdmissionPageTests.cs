@@ -1,0 +1,55 @@
+using AngleSharp.Dom;
+using Bunit;
+using Plusflat.Web.Features.Admission;
+using static Plusflat.Web.Tests.Admission.AdmissionTestData;
+
+namespace Plusflat.Web.Tests.Admission;
+
+/// <summary>The admission page (bunit, real handlers on real PostgreSQL): refusals at their fields with typed values kept; read-only for other roles.</summary>
+public sealed class AdmissionPageTests(PlusflatApp app) : ComponentTest(app)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private IRenderedComponent<ComplexAdmission> RenderPage(Guid id)
+    {
+        var page = RenderWithProviders<ComplexAdmission>(p => p.Add(x => x.Tenant, Amsterdam).Add(x => x.Id, id));
+        page.WaitForElement("[data-testid=gate-result]", Wait);
+        return page;
+    }
+
+    private static IElement Field(IRenderedComponent<ComplexAdmission> page, string field) =>
+        page.Find($"input[data-field={field}], textarea[data-field={field}]");
+
+    private static string? ErrorAt(IRenderedComponent<ComplexAdmission> page, string field) =>
+        Field(page, field).Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
+
+    [Fact]
+    public async Task Save_AgreementWithoutDateAndReference_MarksBothFieldsAndKeepsTheTypedName()
+    {
+        var id = await App.ComplexAsync(150);
+        await SignInAsync(Lead, Amsterdam);
+        var page = RenderPage(id);
+
+        Field(page, "MunicipalityAgreedBy").Change("Wethouder Zorg");
+        page.Find("[data-testid=save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Vul de datum in waarop de gemeente instemde.", ErrorAt(page, "MunicipalityAgreedOn")), Wait);
+        Assert.Equal("Vul het kenmerk in van het besluit of de brief waarmee de gemeente instemde.", ErrorAt(page, "MunicipalityReference"));
+        Assert.Null(ErrorAt(page, "MunicipalityAgreedBy"));
+        Assert.Equal("Wethouder Zorg", Field(page, "MunicipalityAgreedBy").GetAttribute("value"));
+        Assert.Equal("Nog geen vastleggingen.", page.Find("[data-testid=history-empty]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Page_FlatTeamMember_SeesTheOutcomeButNoForm()
+    {
+        var id = await App.ComplexAsync(150);
+        await SignInAsync(Team, Amsterdam);
+
+        var page = RenderPage(id);
+
+        Assert.Equal("false", page.Find("[data-testid=gate-result]").GetAttribute("data-passed"));
+        Assert.Equal(3, page.FindAll("[data-testid=threshold-concentration], [data-testid=threshold-need], [data-testid=threshold-governance]").Count);
+        Assert.Empty(page.FindAll("[data-testid=save]"));
+    }
+}
