@@ -262,4 +262,19 @@ public sealed class AdmissionApiTests(PlusflatApp app) : IClassFixture<PlusflatA
         Assert.True(paths.TryGetProperty("/api/v1/{tenant}/settings/admission", out var settings), "no settings path");
         Assert.True(settings.TryGetProperty("put", out _));
     }
+
+    [Fact]
+    public async Task List_FilteredOnPassed_AnswersOnlyPassedComplexesAndABadOutcomeIs400()
+    {
+        var client = await app.SignedInClientAsync(Team);
+
+        var passed = await client.GetJsonAsync($"{Api}/admission?outcome=passed");
+        var bad = await client.GetAsync($"{Api}/admission?outcome=misschien");
+
+        Assert.NotEmpty(passed.GetProperty("items").EnumerateArray());
+        Assert.All(passed.GetProperty("items").EnumerateArray(), i => Assert.True(i.GetProperty("passed").GetBoolean()));
+        Assert.Contains(passed.GetProperty("items").EnumerateArray(), i => i.GetProperty("name").GetString() == "De Klimop");
+        var errors = await ProblemErrorsAsync(bad, HttpStatusCode.BadRequest);
+        Assert.True(errors.TryGetProperty("outcome", out _), errors.GetRawText());
+    }
 }

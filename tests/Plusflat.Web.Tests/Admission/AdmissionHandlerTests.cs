@@ -296,4 +296,26 @@ public sealed class AdmissionHandlerTests(PlusflatApp app) : ComponentTest(app)
         Assert.Contains(Threshold(parkzicht, "need").Reasons, r => r.Blocks && r.Template == AdmissionReasons.ExcludedSelfSufficient);
         Assert.Contains(Threshold(zonnehof, "governance").Reasons, r => r.Blocks && r.Template == AdmissionReasons.CorporationFuture);
     }
+
+    [Fact]
+    public async Task ListOutcomes_Demo_CountsEachOutcomeAndFiltersOnIt()
+    {
+        await SignInAsync(Team, Amsterdam);
+        var handler = Services.GetRequiredService<ListAdmissionOutcomesHandler>();
+
+        var all = await handler.ListAsync(GateOutcomeFilter.All, CancellationToken.None);
+        var passed = await handler.ListAsync(GateOutcomeFilter.Passed, CancellationToken.None);
+        var failed = await handler.ListAsync(GateOutcomeFilter.Failed, CancellationToken.None);
+        var notAssessed = await handler.ListAsync(GateOutcomeFilter.NotAssessed, CancellationToken.None);
+
+        Assert.Equal(all.Rows.Count, passed.Rows.Count + failed.Rows.Count + notAssessed.Rows.Count);
+        Assert.All(passed.Rows, r => Assert.True(r.Passed));
+        Assert.Contains(passed.Rows, r => r.Name == "De Klimop");
+        Assert.Contains(passed.Rows, r => r.Name == "Het Vlierhof");
+        var lindenhove = Assert.Single(failed.Rows, r => r.Name == "Lindenhove");
+        Assert.Equal(["concentration"], lindenhove.FailedThresholds);
+        Assert.Equal(["need"], Assert.Single(failed.Rows, r => r.Name == "Parkzicht").FailedThresholds);
+        Assert.All(notAssessed.Rows, r => Assert.Null(r.Passed));
+        Assert.Equal(passed.Rows.Count, all.PassedCount);
+    }
 }

@@ -52,4 +52,22 @@ public sealed class AdmissionPageTests(PlusflatApp app) : ComponentTest(app)
         Assert.Equal(3, page.FindAll("[data-testid=threshold-concentration], [data-testid=threshold-need], [data-testid=threshold-governance]").Count);
         Assert.Empty(page.FindAll("[data-testid=save]"));
     }
+
+    [Fact]
+    public async Task Overview_FilteredOnFailed_ListsOnlyFailedComplexesWithTheirThresholds()
+    {
+        await SignInAsync(Team, Amsterdam);
+
+        Navigation.NavigateTo($"/{Amsterdam}/toelating?uitkomst=niet-gehaald");
+
+        var page = RenderWithProviders<AdmissionOverview>(p => p.Add(x => x.Tenant, Amsterdam));
+
+        page.WaitForElement("[data-testid=outcomes]", Wait);
+        var rows = page.FindAll("[data-testid=outcomes] tbody tr");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("Niet door de poort", r.QuerySelector("[data-testid=outcome]")!.TextContent.Trim()));
+        var lindenhove = rows.Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Lindenhove");
+        Assert.Equal("1. Concentratie", lindenhove.QuerySelectorAll("td")[2].TextContent.Trim());
+        Assert.DoesNotContain(rows, r => r.QuerySelector("th")!.TextContent.Trim() == "De Klimop");
+    }
 }

@@ -57,6 +57,7 @@ public static class AuditedPages
             : new("complex detail", "/{tenant}/complexen/{complex}", 200, AuditStep.EachTab);
         yield return new("admission gate", "/{tenant}/complexen/{complex}/toelating");
         yield return new("admission settings", "/{tenant}/instellingen/toelating");
+        yield return new("admission overview", "/{tenant}/toelating");
         yield return new("organisations list", "/{tenant}/organisaties");
         yield return new("phase checklist", "/{tenant}/fasechecklist");
         if (canEdit)

@@ -19,8 +19,8 @@ public static class NavigationLinks
             "Het register van partners: corporaties, zorgaanbieders en welzijnspartijen."),
         new("fasechecklist", "Fasechecklist", Permission.ViewProgramme, Icons.Material.Filled.Checklist,
             "Wat er per fase af moet zijn, als versies die het programma zelf beheert."),
-        new("instellingen/toelating", "Toelatingspoort", Permission.ViewProgramme, Icons.Material.Filled.Rule,
-            "De ondergrens van het aantal woningen voor de toelatingspoort van het Plusflat-label."),
+        new("toelating", "Toelatingspoort", Permission.ViewProgramme, Icons.Material.Filled.Rule,
+            "Welke wooncomplexen door de drie drempels van het Plusflat-label komen, en waarom niet."),
         new("beheer/leden", "Leden en uitnodigingen", Permission.ManageMembers, Icons.Material.Filled.Group,
             "Wie er in deze omgeving werkt, met welke rol, en nieuwe mensen uitnodigen."),
     ];

@@ -37,6 +37,11 @@ public sealed record AdmissionResponse(
 /// <summary>The programme's admission settings. <c>version</c>: leave out on the first save; a stale one answers 409.</summary>
 public sealed record AdmissionSettingsBody(int? MinimumDwellings, uint? Version);
 
+/// <summary>One complex in the gate overview; <c>failedThresholds</c> holds the keys of the thresholds not passed.</summary>
+public sealed record GateOutcomeItem(Guid ComplexId, string Name, int Dwellings, bool? Passed, IReadOnlyList<string> FailedThresholds, DateTimeOffset? AssessedAt);
+
+public sealed record GateOutcomeListResponse(IReadOnlyList<GateOutcomeItem> Items, int MinimumDwellings, int PassedCount, int FailedCount, int NotAssessedCount);
+
 /// <summary>municipality | corporation | careProvider.</summary>
 public sealed class GovernancePartyJsonConverter() : JsonStringEnumConverter<GovernanceParty>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
 
@@ -89,6 +94,25 @@ public static class AdmissionApi
             .Accepts<AdmissionRequest>("application/json")
             .Produces<AdmissionResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+
+        admission.MapGet("/admission", async (ListAdmissionOutcomesHandler handler, string? outcome, CancellationToken ct) =>
+            {
+                var query = new QueryValues();
+                var filter = query.Enum<GateOutcomeFilter>("outcome", outcome) ?? GateOutcomeFilter.All;
+                if (query.HasErrors)
+                {
+                    return query.Problem();
+                }
+
+                var list = await handler.ListAsync(filter, ct);
+                return Results.Ok(new GateOutcomeListResponse(
+                    [.. list.Rows.Select(r => new GateOutcomeItem(r.ComplexId, r.Name, r.Dwellings, r.Passed, r.FailedThresholds, r.AssessedAt))],
+                    list.MinimumDwellings, list.PassedCount, list.FailedCount, list.NotAssessedCount));
+            })
+            .WithName("ListAdmissionOutcomes")
+            .WithSummary("Every complex with its gate outcome (`passed` null while nothing is recorded); `outcome` = all, passed, failed or notAssessed.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Produces<GateOutcomeListResponse>().ProducesValidationProblem();
 
         admission.MapGet("/settings/admission", async (GetAdmissionSettingsHandler handler, CancellationToken ct) =>
                 Results.Ok(ToBody(await handler.GetAsync(ct))))

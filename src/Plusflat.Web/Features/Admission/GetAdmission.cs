@@ -66,12 +66,7 @@ public sealed class GetAdmissionHandler(IDbContextFactory<PlusflatDbContext> con
             .OrderBy(o => o.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true)).ToList();
 
         var facts = latest?.ToFacts();
-        var grouped = (facts?.Concentration.GroupedWith ?? [])
-            .Select(id => options.FirstOrDefault(o => o.Id == id))
-            .OfType<GroupOption>()
-            .Select(o => new GroupedComplex(o.Id, o.Name, o.Dwellings))
-            .ToList();
-        var outcome = AdmissionGate.Evaluate(facts, new AdmissionScale(minimum, complex.DwellingCount.Value, grouped), Dates.Today(clock));
+        var outcome = EvaluateNow(facts, complex.DwellingCount.Value, options, minimum, Dates.Today(clock));
 
         return new AdmissionView(
             complex.Id,
@@ -85,6 +80,21 @@ public sealed class GetAdmissionHandler(IDbContextFactory<PlusflatDbContext> con
             latest?.AssessedByName,
             [.. assessments.Select(a => new AssessmentEntry(a.Sequence, a.AssessedAt, a.AssessedByName))],
             options);
+    }
+
+    /// <summary>
+    /// The rule on the data as it is now: the grouped complexes' current dwellings (one that no longer exists is left
+    /// out), the programme's bound and today. The list and the detail compute the same way.
+    /// </summary>
+    internal static AdmissionOutcome EvaluateNow(
+        AdmissionFacts? facts, int dwellings, IReadOnlyCollection<GroupOption> complexes, int minimum, DateOnly today)
+    {
+        var grouped = (facts?.Concentration.GroupedWith ?? [])
+            .Select(id => complexes.FirstOrDefault(o => o.Id == id))
+            .OfType<GroupOption>()
+            .Select(o => new GroupedComplex(o.Id, o.Name, o.Dwellings))
+            .ToList();
+        return AdmissionGate.Evaluate(facts, new AdmissionScale(minimum, dwellings, grouped), today);
     }
 
     public static string KeyOf(AdmissionThreshold threshold) => threshold switch
