@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Plusflat.Web.Features.Admission;
 using static Plusflat.Web.Tests.Admission.AdmissionTestData;
 
@@ -69,5 +70,30 @@ public sealed class AdmissionPageTests(PlusflatApp app) : ComponentTest(app)
         var lindenhove = rows.Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Lindenhove");
         Assert.Equal("1. Concentratie", lindenhove.QuerySelectorAll("td")[2].TextContent.Trim());
         Assert.DoesNotContain(rows, r => r.QuerySelector("th")!.TextContent.Trim() == "De Klimop");
+    }
+
+    [Fact]
+    public async Task Save_SomeoneElseRecordedMeanwhile_ConflictDialogMergesAndTheMergeIsSaved()
+    {
+        var id = await App.ComplexAsync(150);
+        await SignInAsync(Lead, Amsterdam);
+        var page = RenderPage(id);
+        var other = Passing();
+        other.Loneliness = "Vastgelegd door iemand anders";
+        Assert.True((await Services.GetRequiredService<RecordAdmissionHandler>().RecordAsync(id, other, CancellationToken.None)).Succeeded);
+
+        Field(page, "CareConcentration").Change("Mijn eigen invoer");
+        page.Find("[data-testid=save]").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Equal("Iemand anders heeft dit intussen gewijzigd", Dialogs.Find("#conflict-title").TextContent.Trim()), Wait);
+        Assert.Equal(["Mijn eigen invoer", "(leeg)"], Dialogs.Find("tr[data-field=CareConcentration]").QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Empty(Dialogs.FindAll("tr[data-field=GroupedWith]"));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Opslaan met deze keuzes").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-testid=gate-result]").GetAttribute("data-passed")), Wait);
+        var stored = (await Services.GetRequiredService<GetAdmissionHandler>().GetAsync(id, CancellationToken.None))!;
+        Assert.Equal(2, stored.Version);
+        Assert.Equal("Vastgelegd door iemand anders", stored.Input.Loneliness);
+        Assert.Equal("Mijn eigen invoer", stored.Input.CareConcentration);
     }
 }
