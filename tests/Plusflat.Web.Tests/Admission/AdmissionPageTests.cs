@@ -96,4 +96,27 @@ public sealed class AdmissionPageTests(PlusflatApp app) : ComponentTest(app)
         Assert.Equal("Vastgelegd door iemand anders", stored.Input.Loneliness);
         Assert.Equal("Mijn eigen invoer", stored.Input.CareConcentration);
     }
+
+    [Fact]
+    public async Task Save_NeighbourChosenByName_TheLightRoutePassesWithTheNeighboursDwellings()
+    {
+        var small = await App.ComplexAsync(60);
+        var neighbour = "Buurflat " + Guid.NewGuid().ToString("N")[..6];
+        await App.ComplexAsync(50, neighbour);
+        await SignInAsync(Lead, Amsterdam);
+        var facts = Passing();
+        facts.CoreFunctionsSecured = true;
+        Assert.True((await Services.GetRequiredService<RecordAdmissionHandler>().RecordAsync(small, facts, CancellationToken.None)).Succeeded);
+        var page = RenderPage(small);
+        Assert.Equal("false", page.Find("[data-testid=gate-result]").GetAttribute("data-passed"));
+
+        page.Find("[data-field=GroupedWith]").Closest(".mud-input-control")!.MouseDown();
+        var option = $"{neighbour} (50 woningen)";
+        Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == option), Wait);
+        Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == option).Click();
+        page.Find("[data-testid=save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-testid=gate-result]").GetAttribute("data-passed")), Wait);
+        Assert.Contains($"samen met {neighbour} (50) zijn dat 110 woningen", page.Find("[data-testid=threshold-concentration]").TextContent, StringComparison.Ordinal);
+    }
 }
