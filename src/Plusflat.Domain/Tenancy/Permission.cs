@@ -23,6 +23,9 @@ public enum Permission
 
     /// <summary>See who the members are, their roles and the member history (read-only).</summary>
     ViewMembers,
+
+    /// <summary>Record a complex's admission-gate facts and set the programme's admission settings (programme leads).</summary>
+    RecordAdmission,
 }
 
 /// <summary>The pure rule that maps roles held in a tenant of a given kind onto permissions.</summary>
@@ -44,6 +47,7 @@ public static class Permissions
                 || (kind == TenantKind.Programme && role == TenantRole.ProgrammeLead),
             Permission.AssessApplications => kind == TenantKind.Zorgkantoor
                 && role is TenantRole.Assessor or TenantRole.TenantAdmin,
+            Permission.RecordAdmission => kind == TenantKind.Programme && role == TenantRole.ProgrammeLead,
             _ => false,
         };
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Admission;
 using Plusflat.Domain.Common;
 using Plusflat.Domain.Complexes;
 using Plusflat.Domain.Organisations;
@@ -52,6 +53,9 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
     public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
 
     public DbSet<MemberHistoryEntry> MemberHistory => Set<MemberHistoryEntry>();
+    public DbSet<AdmissionAssessment> AdmissionAssessments => Set<AdmissionAssessment>();
+
+    public DbSet<AdmissionSettings> AdmissionSettings => Set<AdmissionSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

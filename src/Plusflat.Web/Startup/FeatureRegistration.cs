@@ -1,4 +1,5 @@
 using Plusflat.Web.Features.Account;
+using Plusflat.Web.Features.Admission;
 using Plusflat.Web.Features.Complexes;
 using Plusflat.Web.Features.Organisations;
 
@@ -27,6 +28,7 @@ public static class FeatureRegistration
         var api = app.MapGroup("/api/v1/{tenant}").DisableAntiforgery().WithMetadata(new Plusflat.Web.Features.Shared.SkipHtmlStatusCodePages());
         OrganisationApi.Map(api);
         ComplexApi.Map(api);
+        AdmissionApi.Map(api);
         ComplexApi.MapExport(app);
         Plusflat.Web.Features.Standard.StandardApi.Map(api);
         Plusflat.Web.Features.Standard.StandardApi.MapReport(app);

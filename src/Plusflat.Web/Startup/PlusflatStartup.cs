@@ -30,6 +30,7 @@ public static class PlusflatStartup
         services.AddScoped<UserDirectory>();
         services.AddScoped<IInvitationSender, OutboxInvitationSender>();
         services.AddSingleton<IDemoTenantContent, DemoProgrammeContent>();
+        services.AddSingleton<IDemoTenantContent, DemoAdmissionContent>(); // after the complexes it assesses
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
         services.AddPlusflatAccounts(configuration);

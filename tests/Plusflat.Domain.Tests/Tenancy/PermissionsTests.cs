@@ -13,6 +13,7 @@ public class PermissionsTests
         (TenantKind.Programme, TenantRole.TenantAdmin, Permission.EditProgramme),
         (TenantKind.Programme, TenantRole.ProgrammeLead, Permission.EditProgramme),
         (TenantKind.Programme, TenantRole.ProgrammeLead, Permission.OverridePhaseChecklist),
+        (TenantKind.Programme, TenantRole.ProgrammeLead, Permission.RecordAdmission),
         (TenantKind.Programme, TenantRole.TenantAdmin, Permission.ManageMembers),
         (TenantKind.Zorgkantoor, TenantRole.TenantAdmin, Permission.ManageMembers),
         (TenantKind.Zorgkantoor, TenantRole.TenantAdmin, Permission.AssessApplications),

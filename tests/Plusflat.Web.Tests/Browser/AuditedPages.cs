@@ -60,6 +60,9 @@ public static class AuditedPages
             : new("product standard", "/{tenant}/complexen/{complex}/productstandaard");
         // No required field: an empty partner choice is a valid save, so there is no error state to reach by submitting it.
         yield return new("partner choice", "/{tenant}/complexen/{complex}/partnerkeuze");
+        yield return new("admission gate", "/{tenant}/complexen/{complex}/toelating");
+        yield return new("admission settings", "/{tenant}/instellingen/toelating");
+        yield return new("admission overview", "/{tenant}/toelating");
         yield return new("organisations list", "/{tenant}/organisaties");
         yield return new("phase checklist", "/{tenant}/fasechecklist");
         if (canEdit)

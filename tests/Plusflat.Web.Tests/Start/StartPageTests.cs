@@ -25,7 +25,7 @@ public sealed class StartPageTests(PlusflatApp app) : ComponentTest(app)
 
         var page = Render();
 
-        Assert.Equal(["card-overzicht", "card-complexen", "card-organisaties", "card-fasechecklist", "card-beheer-leden"],
+        Assert.Equal(["card-overzicht", "card-complexen", "card-organisaties", "card-fasechecklist", "card-toelating", "card-beheer-leden"],
             page.FindAll("[data-testid^=card-]").Select(c => c.GetAttribute("data-testid")));
         Assert.Equal($"{counts.Sum()} wooncomplexen", Figure(page, "complexen"));
         Assert.Equal("Per fase: " + string.Join(" · ", counts.Select((c, p) => $"{p}: {c}")), page.Find("[data-testid=card-complexen] [data-testid=figure-detail]").TextContent.Trim());

@@ -15,7 +15,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     [
         "checklist_ticks", "complexes", "invitations", "organisations", "phase_catalogues", "phase_checklist_items",
         "partner_selections", "phase_transitions", "programme_ambitions", "standard_assessments", "standard_catalogues", "tenant_memberships",
-        "member_history",
+        "member_history", "admission_assessments", "admission_settings",
     ];
 
     [Fact]
@@ -226,9 +226,9 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         // Control: the same row for tenant A itself (its own references) is accepted, then rolled back, so only the tenant id decides.
         await using (var transaction = await app.BeginTransactionAsync())
         {
-            if (table is "programme_ambitions" or "partner_selections")
+            if (table is "programme_ambitions" or "admission_settings" or "partner_selections")
             {
-                // One ambition per tenant, one partner selection per complex: make room for the control row.
+                // One ambition (one settings row) per tenant, one partner selection per complex: make room for the control row.
                 await using var makeRoom = new NpgsqlCommand($"DELETE FROM {table}", app, transaction);
                 Assert.Equal(1, await makeRoom.ExecuteNonQueryAsync());
             }
@@ -444,6 +444,14 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
                 INSERT INTO member_history (id, tenant_id, change, actor_id, actor_name, subject, to_role, at)
                 VALUES (gen_random_uuid(), $1, 'Invited', $2, 'Indringer', 'intruder@example.test', 'TenantAdmin', now())
                 """, [rows.TenantId, rows.UserIds[0]]),
+            "admission_assessments" => ("""
+                INSERT INTO admission_assessments (id, tenant_id, complex_id, sequence, assessed_at, assessed_by, assessed_by_name, shared_entrance,
+                                                   grouped_with, core_functions_secured, mostly_self_sufficient, hardly_any_home_care)
+                VALUES (gen_random_uuid(), $1, $2, 2 + floor(random() * 1000000)::int, now(), $3, 'Indringer', false, '{}', false, false, false)
+                """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
+            "admission_settings" => ("""
+                INSERT INTO admission_settings (id, tenant_id, minimum_dwellings) VALUES (gen_random_uuid(), $1, 99)
+                """, [rows.TenantId]),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };
         await using var command = new NpgsqlCommand(insert.Sql, connection, transaction);

@@ -208,6 +208,8 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["standard_assessments"] = Guid.CreateVersion7(),
             ["partner_selections"] = Guid.CreateVersion7(),
             ["member_history"] = Guid.CreateVersion7(),
+            ["admission_assessments"] = Guid.CreateVersion7(),
+            ["admission_settings"] = Guid.CreateVersion7(),
         };
         await using var connection = await SuperuserConnectionAsync();
         await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
@@ -248,6 +250,13 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             INSERT INTO member_history (id, tenant_id, change, actor_id, actor_name, subject, to_role, at)
             VALUES ($1, $2, 'Invited', $3, 'Seeder', 'invitee@example.test', 'Observer', now())
             """, ids["member_history"], tenantId, userId);
+        await ExecuteAsync(connection, """
+            INSERT INTO admission_assessments (id, tenant_id, complex_id, sequence, assessed_at, assessed_by, assessed_by_name, shared_entrance,
+                                               grouped_with, core_functions_secured, mostly_self_sufficient, hardly_any_home_care)
+            VALUES ($1, $2, $3, 1, now(), $4, 'Seeder', true, '{}', false, false, false)
+            """, ids["admission_assessments"], tenantId, ids["complexes"], userId);
+        await ExecuteAsync(connection, "INSERT INTO admission_settings (id, tenant_id, minimum_dwellings) VALUES ($1, $2, 100)",
+            ids["admission_settings"], tenantId);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 

@@ -19,6 +19,8 @@ public static class NavigationLinks
             "Het register van partners: corporaties, zorgaanbieders en welzijnspartijen."),
         new("fasechecklist", "Fasechecklist", Permission.ViewProgramme, Icons.Material.Filled.Checklist,
             "Wat er per fase af moet zijn, als versies die het programma zelf beheert."),
+        new("toelating", "Toelatingspoort", Permission.ViewProgramme, Icons.Material.Filled.Rule,
+            "Welke wooncomplexen door de drie drempels van het Plusflat-label komen, en waarom niet."),
         new("beheer/leden", "Leden en uitnodigingen", Permission.ViewMembers, Icons.Material.Filled.Group,
             "Wie er in deze omgeving werkt, met welke rol, en nieuwe mensen uitnodigen."),
     ];

@@ -60,7 +60,7 @@ public sealed class GetStandardHandler(IDbContextFactory<PlusflatDbContext> cont
         var catalogue = latest is null || latest.CatalogueId == newest.Id
             ? newest
             : await db.StandardCatalogues.AsNoTracking().FirstAsync(c => c.Id == latest.CatalogueId, ct);
-        var gatePassed = await AdmissionGateStatus.PassedAsync(db, complexId, clock, ct);
+        var gatePassed = await Admission.GateStatus.PassedAsync(db, complexId, clock, ct);
         var outcome = StandardOutcome.Evaluate(catalogue, latest, gatePassed, Dates.Today(clock));
 
         var assessed = latest?.Items.ToDictionary(i => i.Key, StringComparer.Ordinal) ?? [];

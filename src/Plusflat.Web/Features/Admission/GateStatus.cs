@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Admission;
+using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Features.Shared;
+
+namespace Plusflat.Web.Features.Admission;
+
+/// <summary>
+/// Whether a complex passes the admission gate now, for the slices that build on it (the product standard, the report):
+/// computed from its latest assessment as the gate page computes it, never stored. False while nothing is recorded.
+/// </summary>
+public static class GateStatus
+{
+    public static async Task<AdmissionOutcome?> OutcomeAsync(PlusflatDbContext db, Guid complexId, TimeProvider clock, CancellationToken ct)
+    {
+        var latest = await db.AdmissionAssessments.AsNoTracking().Where(a => a.ComplexId == complexId)
+            .OrderByDescending(a => a.Sequence).FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var complexes = (await db.Complexes.AsNoTracking().Select(c => new { c.Id, c.Name, c.DwellingCount }).ToListAsync(ct))
+            .Select(c => new GroupOption(c.Id, c.Name, c.DwellingCount.Value)).ToList();
+        var minimum = AdmissionSettings.MinimumFor(await db.AdmissionSettings.AsNoTracking().FirstOrDefaultAsync(ct));
+        var dwellings = complexes.First(c => c.Id == complexId).Dwellings;
+        return GetAdmissionHandler.EvaluateNow(latest.ToFacts(), dwellings, complexes, minimum, Dates.Today(clock));
+    }
+
+    public static async Task<bool> PassedAsync(PlusflatDbContext db, Guid complexId, TimeProvider clock, CancellationToken ct) =>
+        (await OutcomeAsync(db, complexId, clock, ct))?.Passed == true;
+}

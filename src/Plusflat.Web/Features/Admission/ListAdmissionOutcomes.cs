@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Admission;
+using Plusflat.Domain.Tenancy;
+using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Features.Shared;
+using Plusflat.Web.Tenancy;
+
+namespace Plusflat.Web.Features.Admission;
+
+/// <summary>Which gate outcome the list shows.</summary>
+public enum GateOutcomeFilter
+{
+    All,
+    Passed,
+    Failed,
+    NotAssessed,
+}
+
+/// <summary>
+/// One complex's gate as the overview lists it: <see cref="Passed"/> is null while nothing is recorded;
+/// <see cref="FailedThresholds"/> are the keys ("concentration", "need", "governance") of the thresholds not passed.
+/// </summary>
+public sealed record GateOutcomeRow(
+    Guid ComplexId, string Name, int Dwellings, bool? Passed, IReadOnlyList<string> FailedThresholds, DateTimeOffset? AssessedAt, string? AssessedBy);
+
+public sealed record GateOutcomeList(IReadOnlyList<GateOutcomeRow> Rows, int MinimumDwellings, int PassedCount, int FailedCount, int NotAssessedCount);
+
+/// <summary>
+/// Every complex of the programme with its gate outcome, computed now the same way as the detail (the outcome is never
+/// stored, so it cannot be filtered in SQL: a programme has tens of complexes, so they are evaluated in memory).
+/// </summary>
+public sealed class ListAdmissionOutcomesHandler(IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, TimeProvider clock)
+{
+    public async Task<GateOutcomeList> ListAsync(GateOutcomeFilter filter, CancellationToken ct)
+    {
+        tenant.Demand(Permission.ViewProgramme);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var complexes = (await db.Complexes.AsNoTracking().Select(c => new { c.Id, c.Name, c.DwellingCount }).ToListAsync(ct))
+            .Select(c => new GroupOption(c.Id, c.Name, c.DwellingCount.Value)).ToList();
+        var latest = await db.AdmissionAssessments.AsNoTracking()
+            .Where(a => a.Sequence == db.AdmissionAssessments.Where(b => b.ComplexId == a.ComplexId).Max(b => b.Sequence))
+            .ToDictionaryAsync(a => a.ComplexId, ct);
+        var minimum = AdmissionSettings.MinimumFor(await db.AdmissionSettings.AsNoTracking().FirstOrDefaultAsync(ct));
+        var today = Dates.Today(clock);
+
+        var rows = complexes
+            .OrderBy(c => c.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true))
+            .Select(c =>
+            {
+                if (!latest.TryGetValue(c.Id, out var assessment))
+                {
+                    return new GateOutcomeRow(c.Id, c.Name, c.Dwellings, null, [], null, null);
+                }
+
+                var outcome = GetAdmissionHandler.EvaluateNow(assessment.ToFacts(), c.Dwellings, complexes, minimum, today);
+                return new GateOutcomeRow(c.Id, c.Name, c.Dwellings, outcome.Passed,
+                    [.. outcome.Thresholds.Where(t => !t.Passed).Select(t => GetAdmissionHandler.KeyOf(t.Threshold))],
+                    assessment.AssessedAt, assessment.AssessedByName);
+            })
+            .ToList();
+
+        return new GateOutcomeList(
+            [.. rows.Where(r => filter switch
+            {
+                GateOutcomeFilter.Passed => r.Passed == true,
+                GateOutcomeFilter.Failed => r.Passed == false,
+                GateOutcomeFilter.NotAssessed => r.Passed is null,
+                _ => true,
+            })],
+            minimum,
+            rows.Count(r => r.Passed == true),
+            rows.Count(r => r.Passed == false),
+            rows.Count(r => r.Passed is null));
+    }
+}
