@@ -69,10 +69,10 @@ public static class ComplexApi
                 var filter = new ComplexFilter
                 {
                     Phase = query.Int("phase", phase),
-                    Municipality = municipality,
-                    District = district,
+                    Municipality = query.Text("municipality", municipality),
+                    District = query.Text("district", district),
                     CorporationId = query.Guid("corporationId", corporationId),
-                    Text = q,
+                    Text = query.Text("q", q),
                     Sort = query.Enum<ComplexSort>("sort", sort) ?? ComplexSort.Name,
                     Descending = query.Bool("descending", descending) ?? false,
                     Page = query.Int("page", page) ?? 1,

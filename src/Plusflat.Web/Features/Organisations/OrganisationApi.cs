@@ -89,10 +89,19 @@ public static class OrganisationApi
     }
 
     private static async Task<IResult> ListAsync(
-        [FromQuery] string? q, [FromQuery] string? kind, ListOrganisationsHandler handler, CancellationToken ct) =>
-        OrganisationKindNames.TryParse(kind, out var parsedKind)
-            ? Results.Ok(await handler.ListAsync(new OrganisationListQuery(q, parsedKind), ct))
+        [FromQuery] string? q, [FromQuery] string? kind, ListOrganisationsHandler handler, CancellationToken ct)
+    {
+        var query = new QueryValues();
+        var search = query.Text("q", q);
+        if (query.HasErrors)
+        {
+            return query.Problem();
+        }
+
+        return OrganisationKindNames.TryParse(kind, out var parsedKind)
+            ? Results.Ok(await handler.ListAsync(new OrganisationListQuery(search, parsedKind), ct))
             : Invalid("kind", UnknownKind);
+    }
 
     private static async Task<IResult> GetAsync(Guid id, GetOrganisationHandler handler, CancellationToken ct) =>
         await handler.GetAsync(id, ct) is { } organisation
