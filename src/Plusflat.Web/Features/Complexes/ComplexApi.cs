@@ -137,7 +137,7 @@ public static class ComplexApi
 
                 return ApiResults.From(result, Results.NoContent);
             })
-            .WithName("UpdateComplex").WithSummary("Changes a complex's facts; `version` must be the one last read (409 with the current values otherwise).")
+            .WithName("UpdateComplex").WithSummary("Changes a complex's facts; send every field (null clears one; a missing field answers 400); `version` must be the one last read (409 with the current values otherwise).")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<ComplexRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
