@@ -106,6 +106,19 @@ public sealed class ControlCharacterFormTests(PlusflatApp app) : ComponentTest(a
     }
 
     [Fact]
+    public async Task TenantResolver_SlugWithANul_NamesNoTenantInsteadOfFailing()
+    {
+        await SignInAsync(Lead, Tenant);
+        var resolver = Services.GetRequiredService<Plusflat.Web.Tenancy.TenantResolver>();
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, Services.GetRequiredService<Plusflat.Web.Tenancy.CurrentTenant>().UserId.ToString())], "Test"));
+
+        Assert.NotNull(await resolver.ResolveAsync(Tenant, principal, CancellationToken.None));
+        Assert.Null(await resolver.ResolveAsync("lltf\0amsterdam", principal, CancellationToken.None));
+        Assert.Null(await resolver.FindPublicAsync("lltf\0amsterdam", principal, CancellationToken.None));
+    }
+
+    [Fact]
     public void EveryValidatorOfThePortal_DerivesFromInputValidator()
     {
         var validators = typeof(InputValidator<>).Assembly.GetTypes()
