@@ -119,6 +119,21 @@ public sealed class ComplexExportTests(PlusflatApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task Xlsx_NameStoredWithAControlCharacterBeforeTheyWereRefused_IsExportedWithoutIt()
+    {
+        var client = await App.SignedInClientAsync(Lead);
+        var a = await ArrangeAsync(client);
+        await App.ExecuteAsync("UPDATE complexes SET name = @p0 WHERE municipality = @p1 AND address = 'Exportstraat 5'", "Oud\u0007flat", a.Town);
+
+        var response = await client.GetAsync($"/{Tenant}/complexen/export.xlsx?gemeente={a.Town}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sheet = Read(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains(sheet.Rows.Skip(1), r => r[0].Text == "Oudflat");
+        Assert.Empty(sheet.SchemaErrors);
+    }
+
+    [Fact]
     public async Task ApiExports_SameSelectionByTheApiParameters_AndABadParameterIsA400NamingIt()
     {
         var client = await App.SignedInClientAsync(Lead);
