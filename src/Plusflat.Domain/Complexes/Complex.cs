@@ -224,7 +224,7 @@ public sealed class Complex : ITenantOwned
             throw new DomainException("De datum mag niet vóór 1 januari 2000 liggen.", nameof(ChecklistTick.TickedOn));
         }
 
-        var validNote = Guard.OptionalText(note, ChecklistTick.NoteMaxLength, nameof(ChecklistTick.Note), "De toelichting");
+        var validNote = Guard.OptionalText(note, ChecklistTick.NoteMaxLength, nameof(ChecklistTick.Note), "De toelichting", multiline: true);
         var validUrl = ValidEvidenceUrl(evidenceUrl);
         var tick = new ChecklistTick(TenantId, Id, itemId, item.Phase, tickedOn, by, actorName, validNote, validUrl);
         _checklistTicks.Add(tick);
@@ -250,7 +250,7 @@ public sealed class Complex : ITenantOwned
         }
 
         var validReason = Guard.RequiredText(
-            reason, ChecklistTick.UntickReasonMaxLength, nameof(ChecklistTick.UntickReason), "De reden");
+            reason, ChecklistTick.UntickReasonMaxLength, nameof(ChecklistTick.UntickReason), "De reden", multiline: true);
         tick.Withdraw(by, actorName, validReason, now);
         ChecklistRevision++;
         return tick;
@@ -276,7 +276,7 @@ public sealed class Complex : ITenantOwned
                 nameof(PhaseTransition.ToPhase));
         }
 
-        var reason = Guard.OptionalText(overrideReason, PhaseTransition.ReasonMaxLength, nameof(PhaseTransition.Reason), "De reden");
+        var reason = Guard.OptionalText(overrideReason, PhaseTransition.ReasonMaxLength, nameof(PhaseTransition.Reason), "De reden", multiline: true);
         if (reason is not null && !mayOverride)
         {
             throw new DomainException(
@@ -320,7 +320,7 @@ public sealed class Complex : ITenantOwned
                 $"Terug kan alleen naar de vorige fase: {PhaseNames.Label(CurrentPhase - 1)}.", nameof(PhaseTransition.ToPhase));
         }
 
-        var validReason = Guard.RequiredText(reason, PhaseTransition.ReasonMaxLength, nameof(PhaseTransition.Reason), "De reden");
+        var validReason = Guard.RequiredText(reason, PhaseTransition.ReasonMaxLength, nameof(PhaseTransition.Reason), "De reden", multiline: true);
         return Move(targetPhase, by, actorName, now, validReason, wasOverride: false);
     }
 
@@ -444,6 +444,11 @@ public sealed class Complex : ITenantOwned
         if (string.IsNullOrEmpty(value))
         {
             return null;
+        }
+
+        if (PlainText.Problem(value) is { } problem)
+        {
+            throw new DomainException(problem, nameof(ChecklistTick.EvidenceUrl));
         }
 
         if (value.Length > ChecklistTick.EvidenceUrlMaxLength)

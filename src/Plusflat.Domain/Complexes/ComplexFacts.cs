@@ -96,7 +96,7 @@ public sealed record ComplexFacts
                 "Een ontmoetingsruimte kan alleen open zijn voor de buurt als het complex er een heeft.",
                 nameof(CommonRoomOpenToNeighbourhood)),
             () => clusterName = Guard.OptionalText(ClusterName, Complex.ClusterNameMaxLength, nameof(ClusterName), "Clusternaam"),
-            () => notes = Guard.OptionalText(Notes, Complex.NotesMaxLength, nameof(Notes), "Notities"));
+            () => notes = Guard.OptionalText(Notes, Complex.NotesMaxLength, nameof(Notes), "Notities", multiline: true));
         return new Valid(name, address, postcode, municipality, district, dwellings!, shareAged65Plus, shareSocialRent, clusterName, notes);
     }
 

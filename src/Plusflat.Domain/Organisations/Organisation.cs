@@ -106,7 +106,7 @@ public sealed partial class Organisation : ITenantOwned
         var validContactName = Collect(errors, () => Guard.OptionalText(contactName, ContactNameMaxLength, nameof(ContactName), "Naam contactpersoon"));
         var validEmail = Collect(errors, () => ValidEmail(contactEmail));
         var validPhone = Collect(errors, () => ValidPhone(contactPhone));
-        var validNotes = Collect(errors, () => Guard.OptionalText(notes, NotesMaxLength, nameof(Notes), "Notities"));
+        var validNotes = Collect(errors, () => Guard.OptionalText(notes, NotesMaxLength, nameof(Notes), "Notities", multiline: true));
         if (errors.Count > 0)
         {
             throw new DomainException(errors);

@@ -197,10 +197,15 @@ public sealed class PartnerSelection : ITenantOwned
 
     public ProviderCandidate? CandidateOf(Guid organisationId) => Candidates.FirstOrDefault(c => c.OrganisationId == organisationId);
 
+    /// <summary>Normalised (NFC, trimmed; empty is null); refused with control or bidi characters or beyond <paramref name="max"/>.</summary>
     private static string? Text(string? value, string field, List<DomainError> errors, int max = TextMaxLength)
     {
-        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (text is { Length: var length } && length > max)
+        var text = string.IsNullOrWhiteSpace(value) ? null : PlainText.Normalise(value);
+        if (PlainText.Problem(text, multiline: max == TextMaxLength) is { } problem)
+        {
+            errors.Add(new DomainError(field, problem));
+        }
+        else if (text is { Length: var length } && length > max)
         {
             errors.Add(new DomainError(field, $"Hoogstens {max} tekens."));
         }

@@ -97,8 +97,12 @@ public sealed class StandardAssessment : ITenantOwned
                 continue;
             }
 
-            var evidence = string.IsNullOrWhiteSpace(item.Evidence) ? null : item.Evidence.Trim();
-            if (evidence is null && StandardItemStatuses.NeedsEvidence(item.Status))
+            var evidence = string.IsNullOrWhiteSpace(item.Evidence) ? null : PlainText.Normalise(item.Evidence);
+            if (PlainText.Problem(evidence, multiline: true) is { } problem)
+            {
+                errors.Add(new DomainError(EvidenceField(definition.Key), problem));
+            }
+            else if (evidence is null && StandardItemStatuses.NeedsEvidence(item.Status))
             {
                 errors.Add(new DomainError(EvidenceField(definition.Key), item.Status == StandardItemStatus.Applies
                     ? "Licht toe waaruit blijkt dat deze uitsluiting van toepassing is."

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Common;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure.Persistence;
 using Plusflat.Infrastructure.Tenancy;
@@ -20,7 +21,8 @@ public sealed class TenantResolver(DbContextOptions<PlusflatDbContext> options, 
 {
     public async Task<TenantAccess?> ResolveAsync(string slug, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (TenantMiddleware.UserIdOf(user) is not { } userId)
+        // No slug has a control character (a NUL would make PostgreSQL throw): such a URL names no tenant.
+        if (PlainText.Problem(slug) is not null || TenantMiddleware.UserIdOf(user) is not { } userId)
         {
             return null;
         }
@@ -45,6 +47,11 @@ public sealed class TenantResolver(DbContextOptions<PlusflatDbContext> options, 
     /// <summary>The tenant by slug alone, for the pages people without a membership may open (an invitation).</summary>
     public async Task<TenantAccess?> FindPublicAsync(string slug, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (PlainText.Problem(slug) is not null)
+        {
+            return null;
+        }
+
         var userId = TenantMiddleware.UserIdOf(user);
         if (userId is { } signedIn)
         {

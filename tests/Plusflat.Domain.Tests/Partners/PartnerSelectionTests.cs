@@ -134,4 +134,13 @@ public class PartnerSelectionTests
 
         Assert.Equal("Residents.Priorities", Assert.Single(ex.Errors).Field);
     }
+
+    [Fact]
+    public void Record_AControlOrBidiCharacter_IsRefusedAtItsField()
+    {
+        var ex = Assert.Throws<DomainException>(() => New().Record([], new ResidentsVoice(null, "avond\u0000", "a\u202Eb", null, null),
+            new Dictionary<SelectionStep, DateOnly>(), [new OpenEntryProvider(ProviderB, "Sanne\u0007", [])], Today));
+
+        Assert.Equal(["OpenEntry[0].ContactPerson", "Residents.How", "Residents.Priorities"], ex.Errors.Select(e => e.Field!).Order(StringComparer.Ordinal));
+    }
 }

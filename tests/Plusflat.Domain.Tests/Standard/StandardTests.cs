@@ -172,6 +172,16 @@ public class StandardAssessmentTests
     }
 
     [Fact]
+    public void New_EvidenceWithANulCharacter_IsRefusedAtItsEvidence()
+    {
+        var catalogue = Catalogue();
+
+        var ex = Assert.Throws<DomainException>(() => Assess(catalogue, With(AllGood(catalogue), "wonen-toegankelijk", StandardItemStatus.Met, "lift\u0000")));
+
+        Assert.Equal(StandardAssessment.EvidenceField("wonen-toegankelijk"), Assert.Single(ex.Errors).Field);
+    }
+
+    [Fact]
     public void New_EvidenceTooLong_IsRefused_AndEvidenceIsTrimmed()
     {
         var catalogue = Catalogue();

@@ -141,7 +141,7 @@ public sealed class AdmissionApiTests(PlusflatApp app) : IClassFixture<PlusflatA
         var body = new
         {
             concentration = new { sharedEntrance = true, groupedWith = new[] { id, Guid.NewGuid() }, coreFunctionsSecured = true, evidence = new string('x', 2001) },
-            need = new { loneliness = new string('x', 1001), mostlySelfSufficient = false, hardlyAnyHomeCare = false },
+            need = new { loneliness = new string('x', 1001), liveabilityPressure = (string?)null, missedEarlySignalling = (string?)null, careConcentration = (string?)null, mostlySelfSufficient = false, hardlyAnyHomeCare = false },
             governance = new object[]
             {
                 new { party = "municipality", agreedBy = "Wethouder" },
@@ -166,7 +166,7 @@ public sealed class AdmissionApiTests(PlusflatApp app) : IClassFixture<PlusflatA
         var body = new
         {
             concentration = new { sharedEntrance = true, groupedWith = new[] { id }, coreFunctionsSecured = true, evidence = new string('x', 2001) },
-            need = new { loneliness = new string('x', 1001), mostlySelfSufficient = false, hardlyAnyHomeCare = false },
+            need = new { loneliness = new string('x', 1001), liveabilityPressure = (string?)null, missedEarlySignalling = (string?)null, careConcentration = (string?)null, mostlySelfSufficient = false, hardlyAnyHomeCare = false },
             governance = new object[]
             {
                 new { party = "careProvider", agreedBy = "Zorg", agreedOn = "2025-01-11", reference = "Z" },

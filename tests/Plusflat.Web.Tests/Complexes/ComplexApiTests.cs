@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Plusflat.Web.Features.Complexes;
 
 namespace Plusflat.Web.Tests.Complexes;
 
@@ -60,7 +61,7 @@ public sealed class ComplexApiTests(PlusflatApp app) : IClassFixture<PlusflatApp
         var name = Unique("Versieloos");
         var id = await CreateAsync(client, name);
 
-        var response = await client.PutAsJsonAsync($"{ApiUrl}/{id}", Body("Zonder versie"));
+        var response = await client.PutAsJsonAsync($"{ApiUrl}/{id}", ApiPut.Complete<ComplexRequest>(Body("Zonder versie")));
 
         var errors = await ProblemErrorsAsync(response, HttpStatusCode.BadRequest);
         Assert.True(errors.TryGetProperty("version", out _), errors.GetRawText());
@@ -75,8 +76,8 @@ public sealed class ComplexApiTests(PlusflatApp app) : IClassFixture<PlusflatApp
         var read = (await client.GetJsonAsync($"{ApiUrl}/{id}")).GetProperty("version").GetUInt32();
         var firstName = Unique("Eerst opgeslagen");
 
-        var first = await client.PutAsJsonAsync($"{ApiUrl}/{id}", Body(firstName, version: read));
-        var stale = await client.PutAsJsonAsync($"{ApiUrl}/{id}", Body(Unique("Te laat"), version: read));
+        var first = await client.PutAsJsonAsync($"{ApiUrl}/{id}", ApiPut.Complete<ComplexRequest>(Body(firstName, version: read)));
+        var stale = await client.PutAsJsonAsync($"{ApiUrl}/{id}", ApiPut.Complete<ComplexRequest>(Body(Unique("Te laat"), version: read)));
 
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
@@ -113,7 +114,7 @@ public sealed class ComplexApiTests(PlusflatApp app) : IClassFixture<PlusflatApp
         var teamName = Unique("Door team");
 
         var post = await team.PostAsJsonAsync(ApiUrl, Body(teamName));
-        var put = await team.PutAsJsonAsync($"{ApiUrl}/{id}", Body("Door team gewijzigd", version: version));
+        var put = await team.PutAsJsonAsync($"{ApiUrl}/{id}", ApiPut.Complete<ComplexRequest>(Body("Door team gewijzigd", version: version)));
         var phase = await team.PostAsJsonAsync($"{ApiUrl}/{id}/phase", new { toPhase = 1, reason = "Team", version });
 
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);

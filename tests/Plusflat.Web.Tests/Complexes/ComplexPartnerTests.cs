@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Plusflat.Web.Features.Complexes;
+using Plusflat.Web.Features.Organisations;
 using static Plusflat.Web.Tests.Organisations.OrganisationForms;
 
 namespace Plusflat.Web.Tests.Complexes;
@@ -45,7 +47,7 @@ public sealed class ComplexPartnerTests(PlusflatApp app) : IClassFixture<Plusfla
         var version = (await client.GetJsonAsync($"{ComplexesUrl}/{existing}")).GetProperty("version").GetUInt32();
 
         var created = await client.PostAsJsonAsync(ComplexesUrl, Body(name, (field, foreign)));
-        var updated = await client.PutAsJsonAsync($"{ComplexesUrl}/{existing}", Body(existingName, (field, foreign), ("version", version)));
+        var updated = await client.PutAsJsonAsync($"{ComplexesUrl}/{existing}", ApiPut.Complete<ComplexRequest>(Body(existingName, (field, foreign), ("version", version))));
 
         Assert.True((await ProblemErrorsAsync(created)).TryGetProperty(field, out _));
         Assert.True((await ProblemErrorsAsync(updated)).TryGetProperty(field, out _));
@@ -93,7 +95,7 @@ public sealed class ComplexPartnerTests(PlusflatApp app) : IClassFixture<Plusfla
         var (corporation, version) = await CreateViaApiAsync(client, new { name, kind = "HousingCorporation" });
         await CreateComplexAsync(client, Body(UniqueName("Gekoppeld complex"), ("housingCorporationId", corporation)));
 
-        var response = await client.PutAsJsonAsync($"{ApiUrl()}/{corporation}", new { name, kind = "Municipality", version });
+        var response = await client.PutAsJsonAsync($"{ApiUrl()}/{corporation}", ApiPut.Complete<OrganisationRequest>(new { name, kind = "Municipality", version }));
 
         var errors = await ProblemErrorsAsync(response);
         Assert.StartsWith("Deze organisatie is gekoppeld aan een of meer wooncomplexen", errors.GetProperty("kind")[0].GetString(), StringComparison.Ordinal);
@@ -115,7 +117,7 @@ public sealed class ComplexPartnerTests(PlusflatApp app) : IClassFixture<Plusfla
         // A complex is being linked to the corporation (as the complex handler does: organisation locked FOR SHARE)...
         await using var transaction = await link.BeginTransactionAsync();
         await new Npgsql.NpgsqlCommand($"SELECT 1 FROM organisations WHERE id = '{corporation}' FOR SHARE", link, transaction).ExecuteNonQueryAsync();
-        var change = client.PutAsJsonAsync($"{ApiUrl()}/{corporation}", new { name, kind = "Municipality", version });
+        var change = client.PutAsJsonAsync($"{ApiUrl()}/{corporation}", ApiPut.Complete<OrganisationRequest>(new { name, kind = "Municipality", version }));
         var finishedEarly = await Task.WhenAny(change, Task.Delay(700)) == change;
         await new Npgsql.NpgsqlCommand($"""
             INSERT INTO complexes (id, tenant_id, name, address, postcode, municipality, housing_corporation_id, dwelling_count, has_common_room,

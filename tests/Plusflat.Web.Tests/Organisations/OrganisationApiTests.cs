@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Plusflat.Web.Features.Organisations;
 using static Plusflat.Web.Tests.Organisations.OrganisationForms;
 
 namespace Plusflat.Web.Tests.Organisations;
@@ -85,8 +86,8 @@ public sealed class OrganisationApiTests(PlusflatApp app) : IClassFixture<Plusfl
         var (id, version) = await CreateViaApiAsync(client, new { name = UniqueName("Welzijn West"), kind = "WelfareParty" });
         var renamed = UniqueName("Welzijn West Nieuw");
 
-        var saved = await client.PutAsJsonAsync($"{ApiUrl()}/{id}", new { name = renamed, kind = "WelfareParty", version });
-        var stale = await client.PutAsJsonAsync($"{ApiUrl()}/{id}", new { name = "Te laat", kind = "WelfareParty", version });
+        var saved = await client.PutAsJsonAsync($"{ApiUrl()}/{id}", ApiPut.Complete<OrganisationRequest>(new { name = renamed, kind = "WelfareParty", version }));
+        var stale = await client.PutAsJsonAsync($"{ApiUrl()}/{id}", ApiPut.Complete<OrganisationRequest>(new { name = "Te laat", kind = "WelfareParty", version }));
 
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var savedBody = await saved.Content.ReadFromJsonAsync<JsonElement>();
@@ -107,7 +108,7 @@ public sealed class OrganisationApiTests(PlusflatApp app) : IClassFixture<Plusfl
         var client = await app.SignedInClientAsync(Lead);
         var (id, _) = await CreateViaApiAsync(client, new { name = UniqueName("Zonder Versie"), kind = "Other" });
 
-        var response = await client.PutAsJsonAsync($"{ApiUrl()}/{id}", new { name = "Nieuw", kind = "Other" });
+        var response = await client.PutAsJsonAsync($"{ApiUrl()}/{id}", ApiPut.Complete<OrganisationRequest>(new { name = "Nieuw", kind = "Other" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -194,7 +195,7 @@ public sealed class OrganisationApiTests(PlusflatApp app) : IClassFixture<Plusfl
         var list = await team.GetAsync(ApiUrl());
         var one = await team.GetAsync($"{ApiUrl()}/{id}");
         var post = await team.PostAsJsonAsync(ApiUrl(), new { name = UniqueName("Team Schrijft"), kind = "Other" });
-        var put = await team.PutAsJsonAsync($"{ApiUrl()}/{id}", new { name = "Team Wijzigt", kind = "Other", version });
+        var put = await team.PutAsJsonAsync($"{ApiUrl()}/{id}", ApiPut.Complete<OrganisationRequest>(new { name = "Team Wijzigt", kind = "Other", version }));
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
@@ -211,7 +212,7 @@ public sealed class OrganisationApiTests(PlusflatApp app) : IClassFixture<Plusfl
         var amsterdam = await app.SignedInClientAsync(Lead);
 
         var get = await amsterdam.GetAsync($"{ApiUrl()}/{id}");
-        var put = await amsterdam.PutAsJsonAsync($"{ApiUrl()}/{id}", new { name = "Overgenomen", kind = "Municipality", version });
+        var put = await amsterdam.PutAsJsonAsync($"{ApiUrl()}/{id}", ApiPut.Complete<OrganisationRequest>(new { name = "Overgenomen", kind = "Municipality", version }));
         var viaOtherTenant = await amsterdam.GetAsync($"{ApiUrl(Rotterdam)}/{id}");
         var list = await amsterdam.GetFromJsonAsync<JsonElement>($"{ApiUrl()}?q={Uri.EscapeDataString(name)}");
 

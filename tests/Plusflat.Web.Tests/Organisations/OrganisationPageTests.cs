@@ -157,7 +157,7 @@ public sealed class OrganisationPageTests(PlusflatApp app) : ComponentTest(app)
         var form = RenderEdit(id);
 
         // Someone else saves first, from the same version: a new contact person.
-        var first = await client.PutAsJsonAsync($"{ApiUrl()}/{id}", new { name, kind = "WelfareParty", contactName = "Bram", version });
+        var first = await client.PutAsJsonAsync($"{ApiUrl()}/{id}", ApiPut.Complete<OrganisationRequest>(new { name, kind = "WelfareParty", contactName = "Bram", version }));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var myName = UniqueName("Zorggroep Tweede");
         Type(form, "field-name", myName);

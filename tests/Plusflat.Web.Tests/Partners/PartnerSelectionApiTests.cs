@@ -106,7 +106,8 @@ public sealed class PartnerSelectionApiTests(PlusflatApp app) : IClassFixture<Pl
     [Theory]
     [InlineData("""{"candidates": [], "residents": {}, "steps": []}""", "openEntry")]
     [InlineData("""{"residents": {}, "steps": [], "openEntry": []}""", "candidates")]
-    [InlineData("""{"candidates": [{"organisationId": "0195f000-0000-7000-8000-000000000001"}], "residents": {}, "steps": [], "openEntry": []}""", "candidates[0].committedToGoals")]
+    [InlineData("""{"preferredCareProviderId": null, "welfarePartyId": null, "candidates": [{"organisationId": "0195f000-0000-7000-8000-000000000001"}], "residents": {"consultedOn": null, "how": null, "priorities": null, "objections": null, "answers": null}, "steps": [], "openEntry": []}""", "candidates[0].committedToGoals")]
+    [InlineData("""{"candidates": [], "residents": {"how": "Bewonersavond"}, "steps": [], "openEntry": []}""", "residents.consultedOn")]
     [InlineData("""{"candidates": [], "residents": {}, "steps": [{"step": "lunch"}], "openEntry": []}""", "steps[0].step")]
     public async Task Put_APartLeftOutOrUnreadable_Is400NamingIt(string json, string field)
     {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Plusflat.Web.Features.Shared;
 
 namespace Plusflat.Web.Features.Account;
 
@@ -8,10 +9,12 @@ public sealed class LoginInput
 
     public string Password { get; set; } = "";
 
+    /// <summary>Not checked as text: <see cref="Login.LocalUrl"/> already turns a URL with control characters into "/".</summary>
+    [UncheckedText]
     public string? ReturnUrl { get; set; }
 }
 
-public sealed class LoginValidator : AbstractValidator<LoginInput>
+public sealed class LoginValidator : InputValidator<LoginInput>
 {
     public LoginValidator()
     {
@@ -29,7 +32,7 @@ public sealed class ChangePasswordInput
     public string ConfirmPassword { get; set; } = "";
 }
 
-public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordInput>
+public sealed class ChangePasswordValidator : InputValidator<ChangePasswordInput>
 {
     public ChangePasswordValidator()
     {
@@ -49,7 +52,7 @@ public sealed class SetPasswordInput
     public string ConfirmPassword { get; set; } = "";
 }
 
-public sealed class SetPasswordValidator : AbstractValidator<SetPasswordInput>
+public sealed class SetPasswordValidator : InputValidator<SetPasswordInput>
 {
     public SetPasswordValidator()
     {

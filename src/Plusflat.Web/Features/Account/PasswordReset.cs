@@ -14,7 +14,7 @@ public sealed class ForgotPasswordInput
     public string Email { get; set; } = "";
 }
 
-public sealed class ForgotPasswordValidator : AbstractValidator<ForgotPasswordInput>
+public sealed class ForgotPasswordValidator : InputValidator<ForgotPasswordInput>
 {
     public ForgotPasswordValidator()
     {
@@ -33,7 +33,7 @@ public sealed class ResetPasswordInput
     public string ConfirmPassword { get; set; } = "";
 }
 
-public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordInput>
+public sealed class ResetPasswordValidator : InputValidator<ResetPasswordInput>
 {
     public ResetPasswordValidator()
     {

@@ -21,7 +21,7 @@ public sealed record AgreementBody(
 
 /// <summary>The body of <c>PUT /complexes/{id}/admission</c>: all facts (what is left out is cleared).</summary>
 /// <param name="Version">The <c>version</c> last read; leave it out when the complex has no assessment yet. A stale version answers 409.</param>
-public sealed record AdmissionRequest(ConcentrationBody? Concentration, NeedBody? Need, IReadOnlyList<AgreementBody>? Governance, int? Version);
+public sealed record AdmissionRequest(ConcentrationBody? Concentration, NeedBody? Need, IReadOnlyList<AgreementBody>? Governance, [property: OptionalInPut] int? Version);
 
 /// <summary>One threshold's outcome: <c>key</c> is concentration, need or governance; the reasons say in Dutch which fact decided it.</summary>
 public sealed record ThresholdResponse(string Key, bool Passed, IReadOnlyList<string> Reasons);
@@ -35,7 +35,7 @@ public sealed record AdmissionResponse(
     int MinimumDwellings, AdmissionRequest Facts);
 
 /// <summary>The programme's admission settings. <c>version</c>: leave out on the first save; a stale one answers 409.</summary>
-public sealed record AdmissionSettingsBody(int? MinimumDwellings, uint? Version);
+public sealed record AdmissionSettingsBody(int? MinimumDwellings, [property: OptionalInPut] uint? Version);
 
 /// <summary>One complex in the gate overview; <c>failedThresholds</c> holds the keys of the thresholds not passed.</summary>
 public sealed record GateOutcomeItem(Guid ComplexId, string Name, int Dwellings, bool? Passed, IReadOnlyList<string> FailedThresholds, DateTimeOffset? AssessedAt);

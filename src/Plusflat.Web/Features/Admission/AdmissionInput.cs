@@ -1,3 +1,4 @@
+using Plusflat.Web.Features.Shared;
 using FluentValidation;
 using Plusflat.Domain.Admission;
 
@@ -114,7 +115,7 @@ public sealed class AdmissionInput
 /// The input's shape: a party's agreement needs its date once anything of it is filled in. Everything else (who and
 /// reference required, lengths, grouping) is <see cref="AdmissionFacts.Check"/>'s, so no rule lives twice.
 /// </summary>
-public sealed class AdmissionInputValidator : AbstractValidator<AdmissionInput>
+public sealed class AdmissionInputValidator : InputValidator<AdmissionInput>
 {
     public AdmissionInputValidator()
     {

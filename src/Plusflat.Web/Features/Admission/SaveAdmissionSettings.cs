@@ -9,7 +9,7 @@ using Plusflat.Web.Tenancy;
 namespace Plusflat.Web.Features.Admission;
 
 /// <summary>The shape of the settings input; the range is <see cref="AdmissionSettings"/>'s own rule.</summary>
-public sealed class AdmissionSettingsInputValidator : AbstractValidator<AdmissionSettingsInput>
+public sealed class AdmissionSettingsInputValidator : InputValidator<AdmissionSettingsInput>
 {
     public AdmissionSettingsInputValidator()
     {

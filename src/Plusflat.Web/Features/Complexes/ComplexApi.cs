@@ -66,15 +66,8 @@ public static class ComplexApi
                 string? q, string? sort, string? descending, string? page, string? pageSize, CancellationToken ct) =>
             {
                 var query = new QueryValues();
-                var filter = new ComplexFilter
+                var filter = ApiFilter(query, phase, municipality, district, corporationId, q, sort, descending) with
                 {
-                    Phase = query.Int("phase", phase),
-                    Municipality = municipality,
-                    District = district,
-                    CorporationId = query.Guid("corporationId", corporationId),
-                    Text = q,
-                    Sort = query.Enum<ComplexSort>("sort", sort) ?? ComplexSort.Name,
-                    Descending = query.Bool("descending", descending) ?? false,
                     Page = query.Int("page", page) ?? 1,
                     PageSize = query.Int("pageSize", pageSize) ?? ComplexFilter.DefaultPageSize,
                 };
@@ -91,6 +84,32 @@ public static class ComplexApi
             .WithName("ListComplexes").WithSummary("Complexes of the programme, filtered, sorted and paged.")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<ComplexListResponse>();
+
+        complexes.MapGet("/export.csv", async (ExportComplexesHandler handler, CurrentTenant current, string? phase, string? municipality, string? district,
+                string? corporationId, string? q, string? sort, string? descending, CancellationToken ct) =>
+            {
+                var query = new QueryValues();
+                var filter = ApiFilter(query, phase, municipality, district, corporationId, q, sort, descending);
+                return query.HasErrors ? query.Problem()
+                    : Results.File(await handler.CsvAsync(filter, ct), "text/csv; charset=utf-8", $"wooncomplexen-{current.Slug}.csv");
+            })
+            .WithName("ExportComplexesCsv")
+            .WithSummary("Every complex of the filter (no paging) as CSV (semicolons, Dutch decimals): facts, partners, percentages, phase and since when, checklist progress.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+
+        complexes.MapGet("/export.xlsx", async (ExportComplexesHandler handler, CurrentTenant current, string? phase, string? municipality, string? district,
+                string? corporationId, string? q, string? sort, string? descending, CancellationToken ct) =>
+            {
+                var query = new QueryValues();
+                var filter = ApiFilter(query, phase, municipality, district, corporationId, q, sort, descending);
+                return query.HasErrors ? query.Problem()
+                    : Results.File(await handler.XlsxAsync(filter, ct), ExportComplexesHandler.XlsxContentType, $"wooncomplexen-{current.Slug}.xlsx");
+            })
+            .WithName("ExportComplexesXlsx")
+            .WithSummary("The same selection and columns as the CSV, as an .xlsx workbook with number and date cells.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Produces(StatusCodes.Status200OK, contentType: ExportComplexesHandler.XlsxContentType).ProducesValidationProblem();
 
         complexes.MapGet("/{id:guid}", async (Guid id, EditComplexHandler handler, CancellationToken ct) =>
                 await CurrentAsync(id, handler, ct) is { } complex
@@ -137,7 +156,7 @@ public static class ComplexApi
 
                 return ApiResults.From(result, Results.NoContent);
             })
-            .WithName("UpdateComplex").WithSummary("Changes a complex's facts; `version` must be the one last read (409 with the current values otherwise).")
+            .WithName("UpdateComplex").WithSummary("Changes a complex's facts; send every field (null clears one; a missing field answers 400); `version` must be the one last read (409 with the current values otherwise).")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<ComplexRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
@@ -181,19 +200,32 @@ public static class ComplexApi
         return api;
     }
 
-    /// <summary>The CSV export of the filtered list, with the page's Dutch query string.</summary>
+    /// <summary>The list's downloads (CSV and .xlsx) of the filtered list, with the page's Dutch query string (read leniently, like the page).</summary>
     public static IEndpointRouteBuilder MapExport(IEndpointRouteBuilder app)
     {
-        app.MapGet("/{tenant}/complexen/export.csv", async (ExportComplexesHandler handler, CurrentTenant current,
-                string? zoek, int? fase, string? gemeente, string? wijk, Guid? corporatie, string? sorteer, string? richting, CancellationToken ct) =>
-            {
-                var csv = await handler.CsvAsync(ComplexQueryString.ToFilter(zoek, fase, gemeente, wijk, corporatie, sorteer, richting, 1), ct);
-                return Results.File(csv, "text/csv; charset=utf-8", $"wooncomplexen-{current.Slug}.csv");
-            })
+        app.MapGet("/{tenant}/complexen/export.csv", async (ExportComplexesHandler handler, CurrentTenant current, HttpRequest request, CancellationToken ct) =>
+                Results.File(await handler.CsvAsync(ComplexQueryString.FromUri(request.QueryString.Value ?? ""), ct), "text/csv; charset=utf-8", $"wooncomplexen-{current.Slug}.csv"))
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .ExcludeFromDescription();
+        app.MapGet("/{tenant}/complexen/export.xlsx", async (ExportComplexesHandler handler, CurrentTenant current, HttpRequest request, CancellationToken ct) =>
+                Results.File(await handler.XlsxAsync(ComplexQueryString.FromUri(request.QueryString.Value ?? ""), ct), ExportComplexesHandler.XlsxContentType, $"wooncomplexen-{current.Slug}.xlsx"))
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>The API's filter parameters (also of the exports); a bad value is collected in <paramref name="query"/> for a 400 naming it.</summary>
+    private static ComplexFilter ApiFilter(QueryValues query, string? phase, string? municipality, string? district, string? corporationId,
+        string? q, string? sort, string? descending) => new()
+    {
+        Phase = query.Int("phase", phase),
+        Municipality = query.Text("municipality", municipality),
+        District = query.Text("district", district),
+        CorporationId = query.Guid("corporationId", corporationId),
+        Text = query.Text("q", q),
+        Sort = query.Enum<ComplexSort>("sort", sort) ?? ComplexSort.Name,
+        Descending = query.Bool("descending", descending) ?? false,
+    };
 
     private static async Task<ComplexResponse?> CurrentAsync(Guid id, EditComplexHandler handler, CancellationToken ct) =>
         await handler.GetAsync(id, ct) is { } stored ? ToResponse(id, stored) : null;

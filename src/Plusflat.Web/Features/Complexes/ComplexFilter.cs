@@ -1,3 +1,5 @@
+using Plusflat.Domain.Common;
+
 namespace Plusflat.Web.Features.Complexes;
 
 /// <summary>Filters, sorting and paging of the complex list; bookmarkable through the query string.</summary>
@@ -36,7 +38,8 @@ public sealed record ComplexFilter
         Phase = Phase is >= 0 and <= 4 ? Phase : null,
     };
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>A filter from a URL never fails: characters that cannot be searched for are dropped (see <see cref="PlainText.Clean"/>).</summary>
+    private static string? Blank(string? text) => PlainText.Clean(text);
 }
 
 public enum ComplexSort

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Plusflat.Domain.Complexes;
+using Plusflat.Web.Features.Shared;
 
 namespace Plusflat.Web.Features.Complexes;
 
@@ -44,6 +45,7 @@ public sealed class ComplexInput
 
     public string? ClusterName { get; set; }
 
+    [MultilineText]
     public string? Notes { get; set; }
 
     public uint Version { get; set; }
@@ -100,7 +102,7 @@ public sealed class ComplexInput
 /// postcode, fields that depend on each other) is <see cref="ComplexFacts.Check"/>'s, so no rule lives twice;
 /// for a field this validator refuses, the domain's message about the same missing value is not shown again.
 /// </summary>
-public sealed class ComplexInputValidator : AbstractValidator<ComplexInput>
+public sealed class ComplexInputValidator : InputValidator<ComplexInput>
 {
     public ComplexInputValidator()
     {

@@ -30,6 +30,13 @@ public sealed class ListComplexesHandler(IDbContextFactory<PlusflatDbContext> co
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = ComplexQuery.Filtered(db, filter);
         var total = await query.CountAsync(ct);
+        // A page past the end (an old bookmark, a hand-edited URL, the last row deleted) shows the last page.
+        var lastPage = Math.Max(1, (int)Math.Ceiling(total / (double)filter.PageSize));
+        if (filter.Page > lastPage)
+        {
+            filter = filter with { Page = lastPage };
+        }
+
         var items = await ComplexQuery.Rows(db, ComplexQuery.Sorted(query, filter)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize))
             .ToListAsync(ct);

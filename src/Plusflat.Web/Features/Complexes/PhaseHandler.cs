@@ -17,12 +17,13 @@ public sealed class TickInput
     /// <summary>The day the item was done (not when it is entered).</summary>
     public DateOnly? TickedOn { get; set; }
 
+    [MultilineText]
     public string? Note { get; set; }
 
     public string? EvidenceUrl { get; set; }
 }
 
-public sealed class TickInputValidator : AbstractValidator<TickInput>
+public sealed class TickInputValidator : InputValidator<TickInput>
 {
     public TickInputValidator()
     {
@@ -35,10 +36,11 @@ public sealed class UntickInput
 {
     public Guid? ItemId { get; set; }
 
+    [MultilineText]
     public string? UntickReason { get; set; }
 }
 
-public sealed class UntickInputValidator : AbstractValidator<UntickInput>
+public sealed class UntickInputValidator : InputValidator<UntickInput>
 {
     public UntickInputValidator()
     {
@@ -52,12 +54,13 @@ public sealed class TransitionInput
 {
     public int? ToPhase { get; set; }
 
+    [MultilineText]
     public string? Reason { get; set; }
 
     public uint Version { get; set; }
 }
 
-public sealed class TransitionInputValidator : AbstractValidator<TransitionInput>
+public sealed class TransitionInputValidator : InputValidator<TransitionInput>
 {
     public TransitionInputValidator()
     {

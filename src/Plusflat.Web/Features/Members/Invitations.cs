@@ -20,7 +20,7 @@ public sealed class InviteInput
     public TenantRole? Role { get; set; }
 }
 
-public sealed class InviteValidator : AbstractValidator<InviteInput>
+public sealed class InviteValidator : InputValidator<InviteInput>
 {
     public InviteValidator()
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Plusflat.Domain.Common;
 using Plusflat.Domain.Organisations;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure.Persistence;
@@ -17,9 +18,9 @@ public sealed class ListOrganisationsHandler(IDbContextFactory<PlusflatDbContext
         tenant.Demand(Permission.ViewProgramme);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var organisations = db.Organisations.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (PlainText.Clean(query.Search) is { } search)
         {
-            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            var pattern = "%" + EscapeLike(search) + "%";
             organisations = organisations.Where(o => EF.Functions.ILike(o.Name, pattern)
                                                      || EF.Functions.ILike(o.ContactName!, pattern)
                                                      || EF.Functions.ILike(o.ContactEmail!, pattern));

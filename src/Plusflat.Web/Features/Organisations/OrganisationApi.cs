@@ -9,7 +9,10 @@ using Plusflat.Web.Tenancy;
 
 namespace Plusflat.Web.Features.Organisations;
 
-/// <summary>The body of <c>POST /organisations</c> and <c>PUT /organisations/{id}</c>: all details (what is left out is cleared).</summary>
+/// <summary>
+/// The body of <c>POST /organisations</c> and <c>PUT /organisations/{id}</c>. A POST may leave optional fields out;
+/// a PUT replaces all details and must send every field (null to clear one), or it answers 400 naming what is missing.
+/// </summary>
 /// <param name="Kind">HousingCorporation, CareProvider, WelfareParty, Municipality, Zorgkantoor or Other.</param>
 /// <param name="Version">Required for PUT: the <c>version</c> from the last read; a stale version answers 409. Ignored for POST.</param>
 /// <param name="CareProviderFacts">Only for a care provider; leave out (<c>null</c>) when not assessed yet or for another kind.</param>
@@ -76,7 +79,7 @@ public static class OrganisationApi
 
         organisations.MapPut("/{id:guid}", UpdateAsync)
             .WithName("UpdateOrganisation")
-            .WithSummary("Changes a partner organisation; send the version you read, a stale version answers 409.")
+            .WithSummary("Changes a partner organisation; send every field (null clears one; a missing field answers 400) and the version you read (a stale version answers 409).")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<OrganisationRequest>("application/json")
             .Produces<OrganisationDetails>()
@@ -89,10 +92,19 @@ public static class OrganisationApi
     }
 
     private static async Task<IResult> ListAsync(
-        [FromQuery] string? q, [FromQuery] string? kind, ListOrganisationsHandler handler, CancellationToken ct) =>
-        OrganisationKindNames.TryParse(kind, out var parsedKind)
-            ? Results.Ok(await handler.ListAsync(new OrganisationListQuery(q, parsedKind), ct))
+        [FromQuery] string? q, [FromQuery] string? kind, ListOrganisationsHandler handler, CancellationToken ct)
+    {
+        var query = new QueryValues();
+        var search = query.Text("q", q);
+        if (query.HasErrors)
+        {
+            return query.Problem();
+        }
+
+        return OrganisationKindNames.TryParse(kind, out var parsedKind)
+            ? Results.Ok(await handler.ListAsync(new OrganisationListQuery(search, parsedKind), ct))
             : Invalid("kind", UnknownKind);
+    }
 
     private static async Task<IResult> GetAsync(Guid id, GetOrganisationHandler handler, CancellationToken ct) =>
         await handler.GetAsync(id, ct) is { } organisation

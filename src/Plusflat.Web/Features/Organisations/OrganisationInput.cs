@@ -1,5 +1,6 @@
 using FluentValidation;
 using Plusflat.Domain.Organisations;
+using Plusflat.Web.Features.Shared;
 
 namespace Plusflat.Web.Features.Organisations;
 
@@ -16,6 +17,7 @@ public sealed class OrganisationInput
 
     public string? ContactPhone { get; set; }
 
+    [MultilineText]
     public string? Notes { get; set; }
 
     /// <summary>Toewijzingskader 2.3 facts; only for a care provider, <c>null</c> when not assessed (or another kind).</summary>
@@ -82,7 +84,7 @@ public sealed record CareProviderFactsInput
 }
 
 /// <summary>The shape of the input only; the rules about organisations themselves live in <see cref="Organisation"/>.</summary>
-public sealed class OrganisationInputValidator : AbstractValidator<OrganisationInput>
+public sealed class OrganisationInputValidator : InputValidator<OrganisationInput>
 {
     public OrganisationInputValidator()
     {

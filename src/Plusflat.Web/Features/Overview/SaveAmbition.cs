@@ -19,7 +19,7 @@ public sealed class AmbitionInput
 }
 
 /// <summary>The shape of the input; the ranges are the ambition's own rules (<see cref="ProgrammeAmbition"/>).</summary>
-public sealed class AmbitionInputValidator : AbstractValidator<AmbitionInput>
+public sealed class AmbitionInputValidator : InputValidator<AmbitionInput>
 {
     public AmbitionInputValidator()
     {

@@ -37,7 +37,7 @@ public sealed class CamelCaseEnumList<T> : JsonConverter<List<T>>
 
 public sealed record PartnerSelectionRequest(
     Guid? PreferredCareProviderId, Guid? WelfarePartyId, List<CandidateRequest>? Candidates, ResidentsRequest? Residents,
-    List<StepRequest>? Steps, List<OpenEntryRequest>? OpenEntry, uint? Version);
+    List<StepRequest>? Steps, List<OpenEntryRequest>? OpenEntry, [property: OptionalInPut] uint? Version);
 
 public sealed record NamedId(Guid Id, string Name);
 

@@ -17,7 +17,7 @@ public sealed class AddItemInput
     public string Title { get; set; } = "";
 }
 
-public sealed class AddItemInputValidator : AbstractValidator<AddItemInput>
+public sealed class AddItemInputValidator : InputValidator<AddItemInput>
 {
     public AddItemInputValidator()
     {
@@ -33,7 +33,7 @@ public sealed class RemoveItemInput
     public string? Code { get; set; }
 }
 
-public sealed class RemoveItemInputValidator : AbstractValidator<RemoveItemInput>
+public sealed class RemoveItemInputValidator : InputValidator<RemoveItemInput>
 {
     public RemoveItemInputValidator() => RuleFor(x => x.Code).NotEmpty().WithMessage("Kies het punt dat je wilt verwijderen.");
 }

@@ -12,6 +12,11 @@ public sealed class QueryValues
 
     public IResult Problem() => Results.ValidationProblem(_errors, title: ApiBody.InvalidTitle);
 
+    /// <summary>A text parameter (search, municipality...): normalised; blank is <c>null</c>; control or bidi characters are refused.</summary>
+    public string? Text(string name, string? text) =>
+        Plusflat.Domain.Common.PlainText.Problem(text) is { } problem ? Fail<string?>(name, problem)
+        : Plusflat.Domain.Common.PlainText.Normalise(text) is { Length: > 0 } value ? value : null;
+
     public int? Int(string name, string? text) =>
         text is null ? null : int.TryParse(text, out var value) ? value : Fail<int?>(name, "Gebruik een geheel getal.");
 

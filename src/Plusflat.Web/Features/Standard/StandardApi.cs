@@ -21,7 +21,7 @@ public sealed record StandardResponse(
 
 public sealed record StandardItemRequest(string? Key, string? Status, string? Evidence);
 
-public sealed record StandardAssessmentRequest(List<StandardItemRequest?>? Items, int? Version);
+public sealed record StandardAssessmentRequest(List<StandardItemRequest?>? Items, [property: OptionalInPut] int? Version);
 
 /// <summary>JSON API of the product standard: the catalogue, and a complex's assessment. Same handlers and permissions as the page.</summary>
 public static class StandardApi
