@@ -20,6 +20,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.OwnsOne(o => o.CareProviderFacts, facts => facts.ToJson());
         builder.Property(o => o.Version).IsRowVersion();
         builder.HasIndex(o => new { o.TenantId, o.Name });
+        builder.HasMany(o => o.History).WithOne().HasForeignKey(h => new { h.TenantId, h.OrganisationId })
+            .HasPrincipalKey(o => new { o.TenantId, o.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -84,6 +87,12 @@ internal sealed class ComplexConfiguration : IEntityTypeConfiguration<Complex>
             .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.ChecklistTicks).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.PhaseTransitions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.IsArchived);
+        builder.Property(c => c.ArchivedByName).HasMaxLength(Complex.ByNameMaxLength);
+        builder.Property(c => c.ArchiveReason).HasMaxLength(Complex.ArchiveReasonMaxLength);
+        builder.HasMany(c => c.History).WithOne().HasForeignKey(h => new { h.TenantId, h.ComplexId })
+            .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(c => new { c.TenantId, c.Name });
         builder.HasIndex(c => new { c.TenantId, c.CurrentPhase });
     }

@@ -63,7 +63,7 @@ public static class ComplexApi
         var complexes = api.MapGroup("/complexes").WithTags("Complexes");
 
         complexes.MapGet("/", async (ListComplexesHandler handler, string? phase, string? municipality, string? district, string? corporationId,
-                string? q, string? sort, string? descending, string? page, string? pageSize, CancellationToken ct) =>
+                string? q, string? sort, string? descending, string? page, string? pageSize, string? archived, CancellationToken ct) =>
             {
                 var query = new QueryValues();
                 var filter = new ComplexFilter
@@ -77,6 +77,7 @@ public static class ComplexApi
                     Descending = query.Bool("descending", descending) ?? false,
                     Page = query.Int("page", page) ?? 1,
                     PageSize = query.Int("pageSize", pageSize) ?? ComplexFilter.DefaultPageSize,
+                    Archived = query.Bool("archived", archived) ?? false,
                 };
                 if (query.HasErrors)
                 {
@@ -89,6 +90,7 @@ public static class ComplexApi
                     result.TotalCount, result.Page, result.PageSize));
             })
             .WithName("ListComplexes").WithSummary("Complexes of the programme, filtered, sorted and paged.")
+            .WithDescription("Active complexes only; `archived=true` lists the archived ones instead.")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<ComplexListResponse>();
 
@@ -100,24 +102,48 @@ public static class ComplexApi
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<ComplexResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        complexes.MapPost("/", async (HttpRequest http, EditComplexHandler handler, CurrentTenant current, CancellationToken ct) =>
+        complexes.MapPost("/", async (HttpRequest http, EditComplexHandler handler, FindDuplicateComplexesHandler duplicates, CurrentTenant current,
+                string? allowDuplicate, CancellationToken ct) =>
             {
+                var flag = new QueryValues();
+                var allow = flag.Bool("allowDuplicate", allowDuplicate) ?? false;
+                if (flag.HasErrors)
+                {
+                    return flag.Problem();
+                }
+
                 var (request, problem) = await ApiBody.ReadAsync<ComplexRequest>(http, ct);
                 if (request is null)
                 {
                     return problem!;
                 }
 
-                var result = await handler.CreateAsync(request.ToInput(), ct);
+                var input = request.ToInput();
+                var result = await handler.CreateAsync(input, allow, ct);
+                if (ComplexArchiveApi.IsDuplicate(result))
+                {
+                    return ComplexArchiveApi.Duplicates(await duplicates.FindAsync(input, null, ct), current.Slug);
+                }
+
                 return ApiResults.From(result, () => Results.Created($"/api/v1/{current.Slug}/complexes/{result.Id}", new { id = result.Id }));
             })
             .WithName("CreateComplex").WithSummary("Adds a complex (it starts in phase 0).")
+            .WithDescription(ComplexArchiveApi.DuplicateDescription)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<ComplexRequest>("application/json")
             .ProducesValidationProblem();
 
-        complexes.MapPut("/{id:guid}", async (Guid id, HttpRequest http, EditComplexHandler handler, CancellationToken ct) =>
+        complexes.MapPut("/{id:guid}", async (Guid id, HttpRequest http, EditComplexHandler handler, FindDuplicateComplexesHandler duplicates,
+                CurrentTenant current, string? allowDuplicate, CancellationToken ct) =>
             {
+                var flag = new QueryValues();
+                var allow = flag.Bool("allowDuplicate", allowDuplicate) ?? false;
+                if (flag.HasErrors)
+                {
+                    return flag.Problem();
+                }
+
                 var (request, problem) = await ApiBody.ReadAsync<ComplexRequest>(http, ct);
                 if (request is null)
                 {
@@ -129,7 +155,13 @@ public static class ComplexApi
                     return ApiBody.MissingVersion();
                 }
 
-                var result = await handler.UpdateAsync(id, request.ToInput(), ct);
+                var input = request.ToInput();
+                var result = await handler.UpdateAsync(id, input, allow, ct);
+                if (ComplexArchiveApi.IsDuplicate(result))
+                {
+                    return ComplexArchiveApi.Duplicates(await duplicates.FindAsync(input, id, ct), current.Slug);
+                }
+
                 if (result.Kind == ResultKind.Conflict && await CurrentAsync(id, handler, ct) is { } stored)
                 {
                     return ApiResults.Conflict(stored);
@@ -138,6 +170,8 @@ public static class ComplexApi
                 return ApiResults.From(result, Results.NoContent);
             })
             .WithName("UpdateComplex").WithSummary("Changes a complex's facts; `version` must be the one last read (409 with the current values otherwise).")
+            .WithDescription("Every changed field is kept in the complex's history (who, when, old and new value). An archived complex cannot be changed (400). "
+                             + ComplexArchiveApi.DuplicateDescription + " On a change, only a change of name, municipality, postcode or house number is checked.")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<ComplexRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
@@ -178,6 +212,7 @@ public static class ComplexApi
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<PhaseTransitionRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        ComplexArchiveApi.Map(complexes);
         return api;
     }
 
@@ -185,9 +220,10 @@ public static class ComplexApi
     public static IEndpointRouteBuilder MapExport(IEndpointRouteBuilder app)
     {
         app.MapGet("/{tenant}/complexen/export.csv", async (ExportComplexesHandler handler, CurrentTenant current,
-                string? zoek, int? fase, string? gemeente, string? wijk, Guid? corporatie, string? sorteer, string? richting, CancellationToken ct) =>
+                string? zoek, int? fase, string? gemeente, string? wijk, Guid? corporatie, string? sorteer, string? richting, string? archief, CancellationToken ct) =>
             {
-                var csv = await handler.CsvAsync(ComplexQueryString.ToFilter(zoek, fase, gemeente, wijk, corporatie, sorteer, richting, 1), ct);
+                var csv = await handler.CsvAsync(
+                    ComplexQueryString.ToFilter(zoek, fase, gemeente, wijk, corporatie, sorteer, richting, 1) with { Archived = ComplexQueryString.IsArchive(archief) }, ct);
                 return Results.File(csv, "text/csv; charset=utf-8", $"wooncomplexen-{current.Slug}.csv");
             })
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
