@@ -55,6 +55,7 @@ UPDATE checklist_ticks SET recorded_at = CASE
     ELSE ticked_on::timestamp AT TIME ZONE 'Europe/Amsterdam'
 END;
 ALTER TABLE checklist_ticks ALTER COLUMN recorded_at SET NOT NULL;
+ALTER TABLE checklist_ticks ALTER COLUMN recorded_at SET DEFAULT now();
 
 -- Complexes added before the history was kept get their creation on the timeline, with the moment they were
 -- added; who added them is not known (an empty name, the portal shows "onbekend").

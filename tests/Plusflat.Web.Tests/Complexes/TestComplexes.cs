@@ -41,7 +41,7 @@ internal static class TestComplexes
             Postcode = "1012 CD",
             Municipality = "Amsterdam",
             DwellingCount = 130,
-        }, catalogue, DateTimeOffset.UtcNow);
+        }, catalogue, userId, email, DateTimeOffset.UtcNow);
         db.Complexes.Add(complex);
         await db.SaveChangesAsync();
         return complex.Id;

@@ -15,6 +15,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     [
         "checklist_ticks", "complexes", "invitations", "organisations", "phase_catalogues", "phase_checklist_items",
         "phase_transitions", "programme_ambitions", "tenant_memberships",
+        "complex_history", "organisation_history",
     ];
 
     [Fact]
@@ -428,6 +429,14 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
             "programme_ambitions" => ("""
                 INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES (gen_random_uuid(), $1, 99, 2040)
                 """, [rows.TenantId]),
+            "complex_history" => ("""
+                INSERT INTO complex_history (id, tenant_id, complex_id, kind, at, sequence, "by", by_name)
+                VALUES (gen_random_uuid(), $1, $2, 'Restored', now(), 0, $3, 'Indringer')
+                """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
+            "organisation_history" => ("""
+                INSERT INTO organisation_history (id, tenant_id, organisation_id, kind, at, sequence, "by", by_name)
+                VALUES (gen_random_uuid(), $1, $2, 'Created', now(), 0, $3, 'Indringer')
+                """, [rows.TenantId, rows.OrganisationId, rows.UserIds[0]]),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };
         await using var command = new NpgsqlCommand(insert.Sql, connection, transaction);

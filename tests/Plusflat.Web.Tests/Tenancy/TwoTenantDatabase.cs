@@ -204,6 +204,8 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["checklist_ticks"] = Guid.CreateVersion7(),
             ["phase_transitions"] = Guid.CreateVersion7(),
             ["programme_ambitions"] = Guid.CreateVersion7(),
+            ["complex_history"] = Guid.CreateVersion7(),
+            ["organisation_history"] = Guid.CreateVersion7(),
         };
         await using var connection = await SuperuserConnectionAsync();
         await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
@@ -230,6 +232,14 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             """, ids["phase_transitions"], tenantId, ids["complexes"], userId);
         await ExecuteAsync(connection, "INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES ($1, $2, 30, 2030)",
             ids["programme_ambitions"], tenantId);
+        await ExecuteAsync(connection, """
+            INSERT INTO complex_history (id, tenant_id, complex_id, kind, at, sequence, "by", by_name)
+            VALUES ($1, $2, $3, 'Created', now(), 0, $4, 'Seeder')
+            """, ids["complex_history"], tenantId, ids["complexes"], userId);
+        await ExecuteAsync(connection, """
+            INSERT INTO organisation_history (id, tenant_id, organisation_id, kind, at, sequence, "by", by_name)
+            VALUES ($1, $2, $3, 'Created', now(), 0, $4, 'Seeder')
+            """, ids["organisation_history"], tenantId, ids["organisations"], userId);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 

@@ -105,6 +105,8 @@ internal sealed class ChecklistTickConfiguration : IEntityTypeConfiguration<Chec
         builder.ToTable("checklist_ticks");
         builder.HasKey(t => t.Id);
         builder.Ignore(t => t.IsActive);
+        // The domain always sets it; the default keeps hand-written inserts (scripts, older tools) working.
+        builder.Property(t => t.RecordedAt).HasDefaultValueSql("now()");
         builder.Property(t => t.TickedByName).HasMaxLength(200);
         builder.Property(t => t.UntickedByName).HasMaxLength(200);
         builder.Property(t => t.Note).HasMaxLength(1000);
