@@ -15,6 +15,7 @@ public class ComplexDuplicatesTests
     [InlineData("Plein 1940 5", "1940")]
     [InlineData("Klaverweg", null)]
     [InlineData("12 Klaverweg", null)]
+    [InlineData("  12 Klaverweg", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
     public void HouseNumber_FirstNumberAfterTheStreetName(string? address, string? number) =>
