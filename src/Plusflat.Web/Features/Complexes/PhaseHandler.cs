@@ -114,7 +114,10 @@ public sealed class PhaseHandler(
         }
 
         var catalogue = await db.PhaseCatalogues.AsNoTracking().FirstAsync(c => c.Id == complex.CatalogueId, ct);
-        var titles = catalogue.Items.ToDictionary(i => i.Id, i => i.Title);
+        // Ticks may point at items of an earlier checklist version (those that did not carry over in a move).
+        var tickedItems = complex.ChecklistTicks.Select(t => t.ItemId).Distinct().ToList();
+        var titles = await db.PhaseCatalogues.AsNoTracking().SelectMany(c => c.Items).Where(i => tickedItems.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => i.Title, ct);
         var timeline = complex.PhaseTransitions
             .Select(t => new TimelineEntry(t.At, t.ByName,
                 t.ToPhase > t.FromPhase
