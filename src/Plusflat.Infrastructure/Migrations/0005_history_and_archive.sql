@@ -47,8 +47,11 @@ ALTER TABLE complexes ADD COLUMN archived_by_name character varying(200);
 ALTER TABLE complexes ADD COLUMN archive_reason character varying(1000);
 
 -- Existing ticks: their id is a version-7 uuid whose first 48 bits are the moment it was made (milliseconds since
--- 1970); any other id falls back to the start of the day it was done, Dutch time.
+-- 1970); any other id falls back to the start of the day it was done, Dutch time. The owner running this script is
+-- bound by the forced row-level security like everyone else (no tenant set: no rows), so it is lifted for the
+-- backfill inside this transaction and forced again right after.
 ALTER TABLE checklist_ticks ADD COLUMN recorded_at timestamp with time zone;
+ALTER TABLE checklist_ticks NO FORCE ROW LEVEL SECURITY;
 UPDATE checklist_ticks SET recorded_at = CASE
     WHEN substr(replace(id::text, '-', ''), 13, 1) = '7'
         THEN to_timestamp(('x' || lpad(substr(replace(id::text, '-', ''), 1, 12), 16, '0'))::bit(64)::bigint / 1000.0)
@@ -56,12 +59,15 @@ UPDATE checklist_ticks SET recorded_at = CASE
 END;
 ALTER TABLE checklist_ticks ALTER COLUMN recorded_at SET NOT NULL;
 ALTER TABLE checklist_ticks ALTER COLUMN recorded_at SET DEFAULT now();
+ALTER TABLE checklist_ticks FORCE ROW LEVEL SECURITY;
 
 -- Complexes added before the history was kept get their creation on the timeline, with the moment they were
 -- added; who added them is not known (an empty name, the portal shows "onbekend").
+ALTER TABLE complexes NO FORCE ROW LEVEL SECURITY;
 INSERT INTO complex_history (id, tenant_id, complex_id, kind, at, sequence, by, by_name)
 SELECT gen_random_uuid(), tenant_id, id, 'Created', created_at, 0, '00000000-0000-0000-0000-000000000000', ''
 FROM complexes;
+ALTER TABLE complexes FORCE ROW LEVEL SECURITY;
 
 -- Row-level security: same fail-closed policy as 0001.
 ALTER TABLE complex_history ENABLE ROW LEVEL SECURITY;
