@@ -41,7 +41,7 @@ public sealed record ComplexResponse(
     Guid Id, string Name, string Address, string Postcode, string Municipality, string? District, Guid? HousingCorporationId,
     Guid? PreferredCareProviderId, Guid? WelfarePartyId, int DwellingCount, decimal? ShareAged65Plus, int? ZeroStepDwellings, decimal? ShareSocialRent,
     bool HasCommonRoom, bool CommonRoomOpenToNeighbourhood, bool NearFacilities, bool HasWorkspaceForTeam,
-    string? ClusterName, string? Notes, int CurrentPhase, string CurrentPhaseName, uint Version);
+    string? ClusterName, string? Notes, int CurrentPhase, string CurrentPhaseName, uint Version, DateTimeOffset? ArchivedAt = null);
 
 public sealed record ComplexListItem(Guid Id, string Name, string Municipality, string? District, Guid? HousingCorporationId,
     string? HousingCorporationName, int DwellingCount, int CurrentPhase);
@@ -240,6 +240,6 @@ public static class ComplexApi
         return new ComplexResponse(id, i.Name, i.Address, i.Postcode, i.Municipality, i.District, i.HousingCorporationId,
             i.PreferredCareProviderId, i.WelfarePartyId, i.DwellingCount ?? 0, i.ShareAged65Plus, i.ZeroStepDwellings, i.ShareSocialRent, i.HasCommonRoom,
             i.CommonRoomOpenToNeighbourhood, i.NearFacilities, i.HasWorkspaceForTeam, i.ClusterName, i.Notes,
-            stored.CurrentPhase, PhaseNames.Of(stored.CurrentPhase), i.Version);
+            stored.CurrentPhase, PhaseNames.Of(stored.CurrentPhase), i.Version, stored.ArchivedAt);
     }
 }

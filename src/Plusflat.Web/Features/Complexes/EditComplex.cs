@@ -14,7 +14,7 @@ using Plusflat.Web.Features.Phases;
 namespace Plusflat.Web.Features.Complexes;
 
 /// <summary>A complex as the edit form and the API read it: its facts as input, with the stored version.</summary>
-public sealed record StoredComplex(ComplexInput Input, string Name, int CurrentPhase);
+public sealed record StoredComplex(ComplexInput Input, string Name, int CurrentPhase, DateTimeOffset? ArchivedAt = null);
 
 /// <summary>Reads a complex for editing, adds one and saves its facts; the page and the API call the same methods.</summary>
 /// <remarks>
@@ -30,7 +30,7 @@ public sealed class EditComplexHandler(
         tenant.Demand(Permission.ViewProgramme);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var complex = await db.Complexes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        return complex is null ? null : new StoredComplex(ComplexInput.From(complex.ToFacts(), complex.Version), complex.Name, complex.CurrentPhase);
+        return complex is null ? null : new StoredComplex(ComplexInput.From(complex.ToFacts(), complex.Version), complex.Name, complex.CurrentPhase, complex.ArchivedAt);
     }
 
     /// <summary>The field of the refusal "this looks like a complex already there" (a <see cref="ResultKind.Conflict"/>).</summary>
