@@ -33,16 +33,16 @@ internal static class TestData
 
     public static PhaseCatalogue Catalogue() => PhaseCatalogue.CreateDefault(TenantId, Now);
 
-    public static Complex Complex(PhaseCatalogue catalogue) => new(TenantId, Facts(), catalogue, Now);
+    public static Complex Complex(PhaseCatalogue catalogue) => new(TenantId, Facts(), catalogue, LeadId, LeadName, Now);
 
-    public static Complex Complex(ComplexFacts facts) => new(TenantId, facts, Catalogue(), Now);
+    public static Complex Complex(ComplexFacts facts) => new(TenantId, facts, Catalogue(), LeadId, LeadName, Now);
 
     /// <summary>Ticks every open item of the complex's current phase.</summary>
     public static void TickAll(Complex complex, PhaseCatalogue catalogue)
     {
         foreach (var item in complex.OpenItems(catalogue))
         {
-            complex.TickItem(catalogue, item.Id, Today, MemberId, MemberName, null, null, Today);
+            complex.TickItem(catalogue, item.Id, Today, MemberId, MemberName, null, null, Today, Now);
         }
     }
 

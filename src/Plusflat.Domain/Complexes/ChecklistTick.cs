@@ -23,7 +23,8 @@ public sealed class ChecklistTick : ITenantOwned
         Guid tickedBy,
         string tickedByName,
         string? note,
-        string? evidenceUrl)
+        string? evidenceUrl,
+        DateTimeOffset recordedAt)
     {
         Id = Guid.CreateVersion7();
         TenantId = tenantId;
@@ -35,6 +36,7 @@ public sealed class ChecklistTick : ITenantOwned
         TickedByName = tickedByName;
         Note = note;
         EvidenceUrl = evidenceUrl;
+        RecordedAt = recordedAt;
     }
 
     private ChecklistTick()
@@ -57,6 +59,12 @@ public sealed class ChecklistTick : ITenantOwned
     /// <summary>The day the item was done, as the user says (not when it was entered).</summary>
     public DateOnly TickedOn { get; private set; }
 
+    /// <summary>
+    /// The moment the tick was entered. The timeline sorts on it: <see cref="TickedOn"/> is only a day, and several
+    /// ticks on one day must still read newest first.
+    /// </summary>
+    public DateTimeOffset RecordedAt { get; private set; }
+
     public Guid TickedBy { get; private set; }
 
     public string TickedByName { get; private set; }
@@ -76,6 +84,13 @@ public sealed class ChecklistTick : ITenantOwned
 
     /// <summary>Not withdrawn. Computed; not a column.</summary>
     public bool IsActive => UntickedAt is null;
+
+    /// <summary>Points an active tick at the same item (same code) of a newer checklist version.</summary>
+    internal void MoveToItem(Guid itemId, int phase)
+    {
+        ItemId = itemId;
+        Phase = phase;
+    }
 
     internal void Withdraw(Guid by, string byName, string reason, DateTimeOffset now)
     {

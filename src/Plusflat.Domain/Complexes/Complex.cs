@@ -36,6 +36,11 @@ public sealed class Complex : ITenantOwned
 
     public const int ByNameMaxLength = 200;
 
+    public const int ArchiveReasonMaxLength = 1000;
+
+    /// <summary>The refusal of every change to an archived complex.</summary>
+    public const string ArchivedMessage = "Dit wooncomplex is gearchiveerd. Zet het eerst terug om het te wijzigen.";
+
     /// <summary>The earliest date a checklist item can be ticked on.</summary>
     public static readonly DateOnly EarliestTickDate = new(2000, 1, 1);
 
@@ -43,9 +48,15 @@ public sealed class Complex : ITenantOwned
 
     private readonly List<PhaseTransition> _phaseTransitions = [];
 
-    /// <summary>Adds a complex in phase 0, using <paramref name="catalogue"/> (the tenant's latest version) for its checklists.</summary>
-    public Complex(Guid tenantId, ComplexFacts facts, PhaseCatalogue catalogue, DateTimeOffset now)
+    private readonly List<ComplexHistoryEntry> _history = [];
+
+    /// <summary>
+    /// Adds a complex in phase 0, using <paramref name="catalogue"/> (the tenant's latest version) for its checklists.
+    /// Its history starts with who added it and when.
+    /// </summary>
+    public Complex(Guid tenantId, ComplexFacts facts, PhaseCatalogue catalogue, Guid by, string byName, DateTimeOffset now)
     {
+        var actorName = ValidActor(by, byName);
         ArgumentNullException.ThrowIfNull(catalogue);
         if (catalogue.TenantId != tenantId)
         {
@@ -58,6 +69,7 @@ public sealed class Complex : ITenantOwned
         CurrentPhase = PhaseNames.First;
         CreatedAt = now;
         Apply(facts);
+        _history.Add(new ComplexHistoryEntry(TenantId, Id, ComplexHistoryKind.Created, now, 0, by, actorName));
     }
 
     private Complex()
@@ -134,6 +146,27 @@ public sealed class Complex : ITenantOwned
     public IReadOnlyList<PhaseTransition> PhaseTransitions => _phaseTransitions;
 
     /// <summary>
+    /// Creation, fact and partner changes, archiving and checklist moves (ticks and phase moves are their own
+    /// records). Only what was loaded, plus what this instance added: handlers load it for reading only.
+    /// </summary>
+    public IReadOnlyList<ComplexHistoryEntry> History => _history;
+
+    /// <summary>
+    /// Set while the complex is archived: it is left out of lists, counts and the overview, nothing of it is
+    /// deleted, and it cannot change until it is restored.
+    /// </summary>
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    public Guid? ArchivedBy { get; private set; }
+
+    public string? ArchivedByName { get; private set; }
+
+    public string? ArchiveReason { get; private set; }
+
+    /// <summary>Computed; not a column.</summary>
+    public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>
     /// Counts checklist changes. Ticking only adds a row to the ticks table; raising this counter also
     /// updates the complex's own row, so its <see cref="Version"/> (xmin) check catches two people
     /// changing the checklist or the phase at the same time.
@@ -142,8 +175,119 @@ public sealed class Complex : ITenantOwned
 
     public uint Version { get; private set; }
 
-    /// <summary>Saves the edited facts of the complex.</summary>
-    public void UpdateFacts(ComplexFacts facts) => Apply(facts);
+    /// <summary>
+    /// Saves the edited facts of the complex and records each changed field (old and new stored value) in its
+    /// history, in the form's field order, all at <paramref name="now"/>. Returns the changes (empty: nothing changed,
+    /// nothing recorded). Refused for an archived complex.
+    /// </summary>
+    public IReadOnlyList<FieldChange> UpdateFacts(ComplexFacts facts, Guid by, string byName, DateTimeOffset now)
+    {
+        var actorName = ValidActor(by, byName);
+        EnsureNotArchived();
+        var before = ToFacts().Snapshot();
+        Apply(facts);
+        var changes = FieldValues.Changes(before, ToFacts().Snapshot());
+        for (var i = 0; i < changes.Count; i++)
+        {
+            _history.Add(new ComplexHistoryEntry(
+                TenantId, Id, ComplexHistoryKind.FactChanged, now, i, by, actorName, changes[i].Field, changes[i].OldValue, changes[i].NewValue));
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// Archives the complex with a reason: it leaves lists, counts and the overview; nothing is deleted. Refused when
+    /// it is archived already.
+    /// </summary>
+    public ComplexHistoryEntry Archive(string reason, Guid by, string byName, DateTimeOffset now)
+    {
+        var actorName = ValidActor(by, byName);
+        if (IsArchived)
+        {
+            throw new DomainException("Dit wooncomplex is al gearchiveerd.");
+        }
+
+        var validReason = Guard.RequiredText(reason, ArchiveReasonMaxLength, nameof(ArchiveReason), "De reden");
+        ArchivedAt = now;
+        ArchivedBy = by;
+        ArchivedByName = actorName;
+        ArchiveReason = validReason;
+        var entry = new ComplexHistoryEntry(TenantId, Id, ComplexHistoryKind.Archived, now, 0, by, actorName, note: validReason);
+        _history.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Takes an archived complex back: it is in lists and counts again, as it was. Refused when it is not archived.</summary>
+    public ComplexHistoryEntry Restore(Guid by, string byName, DateTimeOffset now)
+    {
+        var actorName = ValidActor(by, byName);
+        if (!IsArchived)
+        {
+            throw new DomainException("Dit wooncomplex is niet gearchiveerd.");
+        }
+
+        ArchivedAt = null;
+        ArchivedBy = null;
+        ArchivedByName = null;
+        ArchiveReason = null;
+        var entry = new ComplexHistoryEntry(TenantId, Id, ComplexHistoryKind.Restored, now, 0, by, actorName);
+        _history.Add(entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Moves the complex from its checklist version (<paramref name="current"/>) to a newer one of the programme.
+    /// Each active tick whose item still exists in <paramref name="newer"/> (the same code) carries over to that item,
+    /// keeping who ticked it, when and why; ticks of items the newer version no longer has stay on record but no longer
+    /// count, and are reported. The phase stays. The move is recorded in the history.
+    /// </summary>
+    public ChecklistMove MoveToCatalogue(PhaseCatalogue current, PhaseCatalogue newer, Guid by, string byName, DateTimeOffset now)
+    {
+        EnsureOwnCatalogue(current);
+        ArgumentNullException.ThrowIfNull(newer);
+        var actorName = ValidActor(by, byName);
+        EnsureNotArchived();
+        if (newer.TenantId != TenantId)
+        {
+            throw new ArgumentException("The phase catalogue belongs to another tenant.", nameof(newer));
+        }
+
+        if (newer.Version <= current.Version)
+        {
+            throw new DomainException(
+                $"Dit complex gebruikt checklist versie {current.Version}; kies een nieuwere versie dan die.", nameof(CatalogueId));
+        }
+
+        var carried = new List<string>();
+        var notCarried = new List<string>();
+        var active = _checklistTicks.Where(tick => tick.IsActive)
+            .Select(tick => (Tick: tick, Item: current.Find(tick.ItemId)))
+            .Where(pair => pair.Item is not null)
+            .OrderBy(pair => pair.Item!.Phase).ThenBy(pair => pair.Item!.SortOrder)
+            .ToList();
+        foreach (var (tick, item) in active)
+        {
+            if (newer.Items.FirstOrDefault(candidate => candidate.Code == item!.Code) is { } successor)
+            {
+                tick.MoveToItem(successor.Id, successor.Phase);
+                carried.Add(successor.Title);
+            }
+            else
+            {
+                notCarried.Add(item!.Title);
+            }
+        }
+
+        var from = current.Version;
+        CatalogueId = newer.Id;
+        ChecklistRevision++;
+        _history.Add(new ComplexHistoryEntry(
+            TenantId, Id, ComplexHistoryKind.ChecklistVersionChanged, now, 0, by, actorName,
+            nameof(CatalogueId), FieldValues.Of(from), FieldValues.Of(newer.Version),
+            notCarried.Count == 0 ? null : string.Join('\n', notCarried)));
+        return new ChecklistMove(from, newer.Version, carried, notCarried);
+    }
 
     /// <summary>The current facts, e.g. to fill an edit form.</summary>
     public ComplexFacts ToFacts() => new()
@@ -195,10 +339,12 @@ public sealed class Complex : ITenantOwned
         string byName,
         string? note,
         string? evidenceUrl,
-        DateOnly today)
+        DateOnly today,
+        DateTimeOffset now)
     {
         EnsureOwnCatalogue(catalogue);
         var actorName = ValidActor(by, byName);
+        EnsureNotArchived();
         var item = catalogue.Find(itemId)
             ?? throw new DomainException("Dit punt staat niet op de checklist van dit complex.", nameof(ChecklistTick.ItemId));
         if (item.Phase != CurrentPhase)
@@ -226,7 +372,7 @@ public sealed class Complex : ITenantOwned
 
         var validNote = Guard.OptionalText(note, ChecklistTick.NoteMaxLength, nameof(ChecklistTick.Note), "De toelichting", multiline: true);
         var validUrl = ValidEvidenceUrl(evidenceUrl);
-        var tick = new ChecklistTick(TenantId, Id, itemId, item.Phase, tickedOn, by, actorName, validNote, validUrl);
+        var tick = new ChecklistTick(TenantId, Id, itemId, item.Phase, tickedOn, by, actorName, validNote, validUrl, now);
         _checklistTicks.Add(tick);
         ChecklistRevision++;
         return tick;
@@ -239,6 +385,7 @@ public sealed class Complex : ITenantOwned
     public ChecklistTick UntickItem(Guid itemId, Guid by, string byName, string reason, DateTimeOffset now)
     {
         var actorName = ValidActor(by, byName);
+        EnsureNotArchived();
         var tick = ActiveTickFor(itemId)
             ?? throw new DomainException("Dit punt is niet afgevinkt.", nameof(ChecklistTick.ItemId));
         if (tick.Phase != CurrentPhase)
@@ -269,6 +416,7 @@ public sealed class Complex : ITenantOwned
     {
         EnsureOwnCatalogue(catalogue);
         var actorName = ValidActor(by, byName);
+        EnsureNotArchived();
         if (CurrentPhase == PhaseNames.Last)
         {
             throw new DomainException(
@@ -307,6 +455,7 @@ public sealed class Complex : ITenantOwned
     public PhaseTransition ReturnToPhase(int targetPhase, Guid by, string byName, DateTimeOffset now, string reason)
     {
         var actorName = ValidActor(by, byName);
+        EnsureNotArchived();
         if (CurrentPhase == PhaseNames.First)
         {
             throw new DomainException(
@@ -408,6 +557,14 @@ public sealed class Complex : ITenantOwned
         HasWorkspaceForTeam = facts.HasWorkspaceForTeam;
         ClusterName = valid.ClusterName;
         Notes = valid.Notes;
+    }
+
+    private void EnsureNotArchived()
+    {
+        if (IsArchived)
+        {
+            throw new DomainException(ArchivedMessage);
+        }
     }
 
     private void EnsureOwnCatalogue(PhaseCatalogue catalogue)

@@ -53,6 +53,32 @@ public sealed record ComplexFacts
 
     public string? Notes { get; init; }
 
+    /// <summary>
+    /// Every field as invariant text (<see cref="FieldValues.Of"/>), in the order the form shows them; what the
+    /// history compares. Call it on stored facts (<see cref="Complex.ToFacts"/>), which are already trimmed.
+    /// </summary>
+    public IReadOnlyList<(string Field, string? Value)> Snapshot() =>
+    [
+        (nameof(Name), Name),
+        (nameof(Address), Address),
+        (nameof(Postcode), Postcode),
+        (nameof(Municipality), Municipality),
+        (nameof(District), District),
+        (nameof(ClusterName), ClusterName),
+        (nameof(HousingCorporationId), FieldValues.Of(HousingCorporationId)),
+        (nameof(PreferredCareProviderId), FieldValues.Of(PreferredCareProviderId)),
+        (nameof(WelfarePartyId), FieldValues.Of(WelfarePartyId)),
+        (nameof(DwellingCount), FieldValues.Of(DwellingCount)),
+        (nameof(ShareAged65Plus), FieldValues.Of(ShareAged65Plus)),
+        (nameof(ZeroStepDwellings), FieldValues.Of(ZeroStepDwellings)),
+        (nameof(ShareSocialRent), FieldValues.Of(ShareSocialRent)),
+        (nameof(HasCommonRoom), FieldValues.Of(HasCommonRoom)),
+        (nameof(CommonRoomOpenToNeighbourhood), FieldValues.Of(CommonRoomOpenToNeighbourhood)),
+        (nameof(NearFacilities), FieldValues.Of(NearFacilities)),
+        (nameof(HasWorkspaceForTeam), FieldValues.Of(HasWorkspaceForTeam)),
+        (nameof(Notes), Notes),
+    ];
+
     /// <summary>Every rule these facts break, all at once (empty: valid). Pure.</summary>
     public IReadOnlyList<DomainError> Check()
     {

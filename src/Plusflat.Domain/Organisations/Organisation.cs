@@ -28,6 +28,8 @@ public sealed partial class Organisation : ITenantOwned
 
     public const int NotesMaxLength = 2000;
 
+    private readonly List<OrganisationHistoryEntry> _history = [];
+
     public Organisation(
         Guid tenantId,
         string name,
@@ -41,6 +43,24 @@ public sealed partial class Organisation : ITenantOwned
         Id = Guid.CreateVersion7();
         TenantId = tenantId;
         Apply(name, kind, contactName, contactEmail, contactPhone, notes, careProviderFacts);
+    }
+
+    /// <summary>Adds an organisation and starts its history with who added it and when.</summary>
+    public Organisation(
+        Guid tenantId,
+        string name,
+        OrganisationKind kind,
+        string? contactName,
+        string? contactEmail,
+        string? contactPhone,
+        string? notes,
+        CareProviderFacts? careProviderFacts,
+        Guid by,
+        string byName,
+        DateTimeOffset now)
+        : this(tenantId, name, kind, contactName, contactEmail, contactPhone, notes, careProviderFacts)
+    {
+        _history.Add(new OrganisationHistoryEntry(TenantId, Id, OrganisationHistoryKind.Created, now, 0, by, ValidActor(by, byName)));
     }
 
     private Organisation()
@@ -70,16 +90,78 @@ public sealed partial class Organisation : ITenantOwned
 
     public uint Version { get; private set; }
 
-    /// <summary>Saves the edited details of the organisation; see the class remarks for the care-provider facts.</summary>
-    public void Update(
+    /// <summary>Creation and field changes; only what was loaded plus what this instance added.</summary>
+    public IReadOnlyList<OrganisationHistoryEntry> History => _history;
+
+    /// <summary>
+    /// Saves the edited details of the organisation (see the class remarks for the care-provider facts) and records
+    /// each changed field in its history, in the form's order, all at <paramref name="now"/>. Returns the changes.
+    /// </summary>
+    public IReadOnlyList<FieldChange> Update(
         string name,
         OrganisationKind kind,
         string? contactName,
         string? contactEmail,
         string? contactPhone,
         string? notes,
-        CareProviderFacts? careProviderFacts) =>
+        CareProviderFacts? careProviderFacts,
+        Guid by,
+        string byName,
+        DateTimeOffset now)
+    {
+        var actorName = ValidActor(by, byName);
+        var before = Snapshot();
         Apply(name, kind, contactName, contactEmail, contactPhone, notes, careProviderFacts);
+        var changes = FieldValues.Changes(before, Snapshot());
+        for (var i = 0; i < changes.Count; i++)
+        {
+            _history.Add(new OrganisationHistoryEntry(
+                TenantId, Id, OrganisationHistoryKind.FieldChanged, now, i, by, actorName, changes[i].Field, changes[i].OldValue, changes[i].NewValue));
+        }
+
+        return changes;
+    }
+
+    /// <summary>Every field as invariant text, in the form's order; each care-provider criterion on its own (<c>null</c>: not assessed).</summary>
+    public IReadOnlyList<(string Field, string? Value)> Snapshot()
+    {
+        var facts = CareProviderFacts;
+        const string prefix = nameof(CareProviderFacts) + ".";
+        return
+        [
+            (nameof(Name), Name),
+            (nameof(Kind), FieldValues.Of(Kind)),
+            (nameof(ContactName), ContactName),
+            (nameof(ContactEmail), ContactEmail),
+            (nameof(ContactPhone), ContactPhone),
+            (nameof(Notes), Notes),
+            (prefix + nameof(Organisations.CareProviderFacts.ZvwDistrictNursing), FieldValues.Of(facts?.ZvwDistrictNursing)),
+            (prefix + nameof(Organisations.CareProviderFacts.WlzMpt), FieldValues.Of(facts?.WlzMpt)),
+            (prefix + nameof(Organisations.CareProviderFacts.WlzVpt), FieldValues.Of(facts?.WlzVpt)),
+            (prefix + nameof(Organisations.CareProviderFacts.DementiaCaseManagers), FieldValues.Of(facts?.DementiaCaseManagers)),
+            (prefix + nameof(Organisations.CareProviderFacts.ContractedByZorgkantoor), FieldValues.Of(facts?.ContractedByZorgkantoor)),
+            (prefix + nameof(Organisations.CareProviderFacts.IntramuralLocationNearby), FieldValues.Of(facts?.IntramuralLocationNearby)),
+            (prefix + nameof(Organisations.CareProviderFacts.KnownInNeighbourhood), FieldValues.Of(facts?.KnownInNeighbourhood)),
+            (prefix + nameof(Organisations.CareProviderFacts.GpFirstLineAgreements), FieldValues.Of(facts?.GpFirstLineAgreements)),
+        ];
+    }
+
+    /// <summary>Who acts comes from the signed-in user, never from a form, so a bad value is a bug.</summary>
+    private static string ValidActor(Guid by, string byName)
+    {
+        if (by == Guid.Empty)
+        {
+            throw new ArgumentException("The acting user is missing.", nameof(by));
+        }
+
+        var name = byName?.Trim() ?? "";
+        if (name.Length is 0 or > 200)
+        {
+            throw new ArgumentException("The acting user's display name must be 1 to 200 characters.", nameof(byName));
+        }
+
+        return name;
+    }
 
     [MemberNotNull(nameof(Name))]
     private void Apply(

@@ -26,8 +26,8 @@ public sealed class DemoAdmissionContent : IDemoTenantContent
         var lead = await db.Users.Where(u => u.Email == "lead@lltf-amsterdam.demo").Select(u => new { u.Id, u.DisplayName }).FirstAsync();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var complexes = await db.Complexes.ToDictionaryAsync(c => c.Name, c => c.Id);
-        var vlierhof = await SmallComplexAsync(db, tenantId, complexes, "Het Vlierhof", "Vlierstraat 4", "1093 AH", 58, now);
-        var sleutelbloem = await SmallComplexAsync(db, tenantId, complexes, "De Sleutelbloem", "Sleutelbloemstraat 11", "1093 BK", 49, now);
+        var vlierhof = await SmallComplexAsync(db, tenantId, complexes, "Het Vlierhof", "Vlierstraat 4", "1093 AH", 58, now, (lead.Id, lead.DisplayName));
+        var sleutelbloem = await SmallComplexAsync(db, tenantId, complexes, "De Sleutelbloem", "Sleutelbloemstraat 11", "1093 BK", 49, now, (lead.Id, lead.DisplayName));
 
         IReadOnlyList<GovernanceAgreement> Agreed(int daysAgo, int? corporationInDays = null) =>
         [
@@ -70,7 +70,8 @@ public sealed class DemoAdmissionContent : IDemoTenantContent
     private static Guid? Id(Dictionary<string, Guid> complexes, string name) => complexes.TryGetValue(name, out var id) ? id : null;
 
     private static async Task<Guid> SmallComplexAsync(
-        PlusflatDbContext db, Guid tenantId, Dictionary<string, Guid> complexes, string name, string address, string postcode, int dwellings, DateTimeOffset now)
+        PlusflatDbContext db, Guid tenantId, Dictionary<string, Guid> complexes, string name, string address, string postcode, int dwellings, DateTimeOffset now,
+        (Guid Id, string Name) lead)
     {
         if (complexes.TryGetValue(name, out var existing))
         {
@@ -94,7 +95,7 @@ public sealed class DemoAdmissionContent : IDemoTenantContent
             HasCommonRoom = true,
             NearFacilities = true,
             ClusterName = "Binnenhof Oost",
-        }, catalogue, now.AddDays(-120));
+        }, catalogue, lead.Id, lead.Name, now.AddDays(-120));
         db.Complexes.Add(complex);
         complexes[name] = complex.Id;
         return complex.Id;

@@ -65,11 +65,15 @@ public sealed class DemoProgrammeContent : IDemoTenantContent
         }
 
         var lead = await db.Users.Where(u => u.Email == programme.Lead).Select(u => new { u.Id, u.DisplayName }).FirstAsync();
+        var registered = now.AddDays(-700);
         var corporations = programme.Corporations.ToDictionary(
             name => name,
-            name => new Organisation(tenantId, name, OrganisationKind.HousingCorporation, "Bewonersconsulent", null, null, null, null));
+            name => new Organisation(tenantId, name, OrganisationKind.HousingCorporation, "Bewonersconsulent", null, null, null, null,
+                lead.Id, lead.DisplayName, registered));
         db.Organisations.AddRange(corporations.Values);
-        var others = programme.Others.Select(o => new Organisation(tenantId, o.Name, o.Kind, null, null, null, null, o.Facts)).ToList();
+        var others = programme.Others
+            .Select(o => new Organisation(tenantId, o.Name, o.Kind, null, null, null, null, o.Facts, lead.Id, lead.DisplayName, registered))
+            .ToList();
         db.Organisations.AddRange(others);
         var careProvider = others.First(o => o.Kind == OrganisationKind.CareProvider && o.CareProviderFacts?.MeetsHardCriteria == true);
         var welfareParty = others.First(o => o.Kind == OrganisationKind.WelfareParty);
@@ -81,10 +85,16 @@ public sealed class DemoProgrammeContent : IDemoTenantContent
             db.ProgrammeAmbitions.Add(new ProgrammeAmbition(tenantId, ambition.Count, ambition.Year));
         }
 
+        // The first corporation got a contact person later: its history shows the change.
+        var firstCorporation = corporations[programme.Corporations[0]];
+        firstCorporation.Update(firstCorporation.Name, firstCorporation.Kind, "Bewonersconsulent", null, "020 123 4567", null, null,
+            lead.Id, lead.DisplayName, registered.AddDays(30));
+
         var start = now.AddDays(-600);
+        var index = 0;
         foreach (var demo in programme.Complexes)
         {
-            var complex = new Complex(tenantId, new ComplexFacts
+            var facts = new ComplexFacts
             {
                 Name = demo.Name,
                 Address = demo.Address,
@@ -102,7 +112,19 @@ public sealed class DemoProgrammeContent : IDemoTenantContent
                 CommonRoomOpenToNeighbourhood = demo.Phase >= 2,
                 NearFacilities = true,
                 HasWorkspaceForTeam = demo.Phase >= 2,
-            }, catalogue, start);
+            };
+
+            // The first two complexes were entered with a first estimate and corrected a few days later, so their
+            // timeline shows what a real one does: created, then facts and a partner changed.
+            var corrected = index++ < 2;
+            var complex = new Complex(tenantId, corrected
+                ? facts with { DwellingCount = facts.DwellingCount - 6, ShareAged65Plus = null, WelfarePartyId = null }
+                : facts, catalogue, lead.Id, lead.DisplayName, start);
+            if (corrected)
+            {
+                complex.UpdateFacts(facts, lead.Id, lead.DisplayName, start.AddDays(4).AddHours(3));
+            }
+
             var moment = start;
             for (var phase = 0; phase < demo.Phase; phase++)
             {
@@ -110,7 +132,7 @@ public sealed class DemoProgrammeContent : IDemoTenantContent
                 {
                     moment = moment.AddDays(9);
                     var day = DateOnly.FromDateTime(moment.UtcDateTime);
-                    complex.TickItem(catalogue, item.Id, day, lead.Id, lead.DisplayName, null, null, DateOnly.FromDateTime(now.UtcDateTime));
+                    complex.TickItem(catalogue, item.Id, day, lead.Id, lead.DisplayName, null, null, DateOnly.FromDateTime(now.UtcDateTime), moment.AddHours(10));
                 }
 
                 complex.AdvancePhase(catalogue, lead.Id, lead.DisplayName, moment.AddDays(1), null, mayOverride: true);
@@ -120,7 +142,7 @@ public sealed class DemoProgrammeContent : IDemoTenantContent
             if (catalogue.ItemsOf(demo.Phase).FirstOrDefault() is { } first && demo.Phase < PhaseNames.Last)
             {
                 complex.TickItem(catalogue, first.Id, DateOnly.FromDateTime(moment.AddDays(5).UtcDateTime), lead.Id, lead.DisplayName,
-                    "Besproken in het kernteam", null, DateOnly.FromDateTime(now.UtcDateTime));
+                    "Besproken in het kernteam", null, DateOnly.FromDateTime(now.UtcDateTime), moment.AddDays(5).AddHours(10));
             }
 
             db.Complexes.Add(complex);

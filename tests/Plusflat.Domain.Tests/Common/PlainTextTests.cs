@@ -101,7 +101,7 @@ public class PlainTextTests
     [Fact]
     public void Complex_DecomposedNameAndMultilineNotes_AreStoredInNfcWithTheLineBreaks()
     {
-        var complex = new Domain.Complexes.Complex(TenantId, Facts() with { Name = " Cafe\u0301flat ", Notes = "Regel 1\nRegel 2" }, Catalogue(), Now);
+        var complex = new Domain.Complexes.Complex(TenantId, Facts() with { Name = " Cafe\u0301flat ", Notes = "Regel 1\nRegel 2" }, Catalogue(), LeadId, LeadName, Now);
 
         Assert.Equal("Caf\u00e9flat", complex.Name);
         Assert.True(complex.Name.IsNormalized(NormalizationForm.FormC));

@@ -16,7 +16,7 @@ public class ComplexChecklistTests
     private Guid ItemId(string code) => ItemOf(_catalogue, code).Id;
 
     private ChecklistTick Tick(string code, DateOnly? on = null, string? note = null, string? evidenceUrl = null) =>
-        _complex.TickItem(_catalogue, ItemId(code), on ?? Today, MemberId, MemberName, note, evidenceUrl, Today);
+        _complex.TickItem(_catalogue, ItemId(code), on ?? Today, MemberId, MemberName, note, evidenceUrl, Today, Now);
 
     [Fact]
     public void Constructor_NewComplex_IsInPhaseZeroOnTheGivenCatalogueWithoutHistory()
@@ -82,7 +82,7 @@ public class ComplexChecklistTests
         complex.AdvancePhase(catalogue, LeadId, LeadName, Now, "Al jaren geregeld.", mayOverride: true);
 
         var item = ItemOf(catalogue, "p0-programma");
-        Assert.Throws<DomainException>(() => complex.TickItem(catalogue, item.Id, Today, MemberId, MemberName, null, null, Today));
+        Assert.Throws<DomainException>(() => complex.TickItem(catalogue, item.Id, Today, MemberId, MemberName, null, null, Today, Now));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class ComplexChecklistTests
         Assert.Equal(
             "ItemId",
             Assert.Throws<DomainException>(
-                () => _complex.TickItem(_catalogue, Guid.NewGuid(), Today, MemberId, MemberName, null, null, Today)).Field);
+                () => _complex.TickItem(_catalogue, Guid.NewGuid(), Today, MemberId, MemberName, null, null, Today, Now)).Field);
 
     [Fact]
     public void TickItem_ItemOfAnotherCatalogueVersion_Refused()
@@ -98,13 +98,13 @@ public class ComplexChecklistTests
         var v2 = _catalogue.Derive([new(0, "p0-extra", "Extra")], [], Now);
 
         Assert.Throws<DomainException>(
-            () => _complex.TickItem(_catalogue, ItemOf(v2, "p0-programma").Id, Today, MemberId, MemberName, null, null, Today));
+            () => _complex.TickItem(_catalogue, ItemOf(v2, "p0-programma").Id, Today, MemberId, MemberName, null, null, Today, Now));
     }
 
     [Fact]
     public void TickItem_WithAnotherCatalogue_ThrowsBecauseTheHandlerLoadedTheWrongOne() =>
         Assert.Throws<ArgumentException>(
-            () => _complex.TickItem(Catalogue(), ItemId("p0-programma"), Today, MemberId, MemberName, null, null, Today));
+            () => _complex.TickItem(Catalogue(), ItemId("p0-programma"), Today, MemberId, MemberName, null, null, Today, Now));
 
     [Fact]
     public void TickItem_AlreadyTicked_Refused()
@@ -185,9 +185,9 @@ public class ComplexChecklistTests
     public void TickItem_NoActingUser_Throws()
     {
         Assert.Throws<ArgumentException>(
-            () => _complex.TickItem(_catalogue, ItemId("p0-programma"), Today, Guid.Empty, MemberName, null, null, Today));
+            () => _complex.TickItem(_catalogue, ItemId("p0-programma"), Today, Guid.Empty, MemberName, null, null, Today, Now));
         Assert.Throws<ArgumentException>(
-            () => _complex.TickItem(_catalogue, ItemId("p0-programma"), Today, MemberId, " ", null, null, Today));
+            () => _complex.TickItem(_catalogue, ItemId("p0-programma"), Today, MemberId, " ", null, null, Today, Now));
     }
 
     [Fact]

@@ -252,7 +252,7 @@ public class ComplexFactsTests
         var care = Guid.CreateVersion7();
         var welfare = Guid.CreateVersion7();
 
-        complex.UpdateFacts(Facts() with { PreferredCareProviderId = care, WelfarePartyId = welfare });
+        complex.UpdateFacts(Facts() with { PreferredCareProviderId = care, WelfarePartyId = welfare }, LeadId, LeadName, Now);
 
         Assert.Equal(care, complex.PreferredCareProviderId);
         Assert.Equal(welfare, complex.ToFacts().WelfarePartyId);
@@ -261,14 +261,14 @@ public class ComplexFactsTests
     [Fact]
     public void Constructor_CatalogueOfAnotherTenant_Throws() =>
         Assert.Throws<ArgumentException>(
-            () => new Complex(TenantId, Facts(), PhaseCatalogueOf(OtherTenantId), Now));
+            () => new Complex(TenantId, Facts(), PhaseCatalogueOf(OtherTenantId), LeadId, LeadName, Now));
 
     [Fact]
     public void UpdateFacts_ValidFacts_ReplacesThem()
     {
         var complex = Complex(Facts());
 
-        complex.UpdateFacts(Facts() with { Name = "Klaverhof-Zuid", DwellingCount = 140, ShareSocialRent = 80m });
+        complex.UpdateFacts(Facts() with { Name = "Klaverhof-Zuid", DwellingCount = 140, ShareSocialRent = 80m }, LeadId, LeadName, Now);
 
         Assert.Equal("Klaverhof-Zuid", complex.Name);
         Assert.Equal(140, complex.DwellingCount.Value);
@@ -280,7 +280,7 @@ public class ComplexFactsTests
     {
         var complex = Complex(Facts() with { ShareAged65Plus = 70m, District = "Oost" });
 
-        complex.UpdateFacts(Facts());
+        complex.UpdateFacts(Facts(), LeadId, LeadName, Now);
 
         Assert.Null(complex.ShareAged65Plus);
         Assert.Null(complex.District);
@@ -293,7 +293,7 @@ public class ComplexFactsTests
         var before = complex.ToFacts();
 
         Assert.Throws<DomainException>(
-            () => complex.UpdateFacts(Facts() with { Name = "Nieuwe naam", DwellingCount = 50, ZeroStepDwellings = 51 }));
+            () => complex.UpdateFacts(Facts() with { Name = "Nieuwe naam", DwellingCount = 50, ZeroStepDwellings = 51 }, LeadId, LeadName, Now));
 
         Assert.Equal(before, complex.ToFacts());
     }
@@ -305,7 +305,7 @@ public class ComplexFactsTests
         var complex = Complex(catalogue);
         AdvanceTo(complex, catalogue, 2);
 
-        complex.UpdateFacts(Facts() with { Name = "Anders" });
+        complex.UpdateFacts(Facts() with { Name = "Anders" }, LeadId, LeadName, Now);
 
         Assert.Equal(2, complex.CurrentPhase);
     }

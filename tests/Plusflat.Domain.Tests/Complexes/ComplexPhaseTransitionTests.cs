@@ -51,7 +51,7 @@ public class ComplexPhaseTransitionTests
     [Fact]
     public void AdvancePhase_OneItemOpen_RefusedNamingIt()
     {
-        _complex.TickItem(_catalogue, ItemOf(_catalogue, "p0-programma").Id, Today, MemberId, MemberName, null, null, Today);
+        _complex.TickItem(_catalogue, ItemOf(_catalogue, "p0-programma").Id, Today, MemberId, MemberName, null, null, Today, Now);
 
         var error = Assert.Throws<DomainException>(() => Advance());
 
@@ -68,7 +68,7 @@ public class ComplexPhaseTransitionTests
     public void AdvancePhase_SeveralItemsOpen_RefusedListingThemInOrder()
     {
         AdvanceTo(_complex, _catalogue, 1);
-        _complex.TickItem(_catalogue, ItemOf(_catalogue, "p1-verkend").Id, Today, MemberId, MemberName, null, null, Today);
+        _complex.TickItem(_catalogue, ItemOf(_catalogue, "p1-verkend").Id, Today, MemberId, MemberName, null, null, Today, Now);
 
         var error = Assert.Throws<DomainException>(() => Advance());
 

@@ -146,7 +146,7 @@ public class OrganisationTests
     {
         var organisation = Create(contactEmail: "oud@linie.nl", notes: "Oud");
 
-        organisation.Update("Zorggroep Amstel", OrganisationKind.CareProvider, "Piet", "piet@amstel.nl", "0201234567", null, Facts);
+        organisation.Update("Zorggroep Amstel", OrganisationKind.CareProvider, "Piet", "piet@amstel.nl", "0201234567", null, Facts, LeadId, LeadName, Now);
 
         Assert.Equal("Zorggroep Amstel", organisation.Name);
         Assert.Equal(OrganisationKind.CareProvider, organisation.Kind);
@@ -162,7 +162,7 @@ public class OrganisationTests
     {
         var organisation = Create("Buurtzorg", OrganisationKind.CareProvider, facts: Facts);
 
-        organisation.Update("Buurtzorg", OrganisationKind.Other, null, null, null, null, null);
+        organisation.Update("Buurtzorg", OrganisationKind.Other, null, null, null, null, null, LeadId, LeadName, Now);
 
         Assert.Equal(OrganisationKind.Other, organisation.Kind);
         Assert.Null(organisation.CareProviderFacts);
@@ -174,7 +174,7 @@ public class OrganisationTests
         var organisation = Create("Buurtzorg", OrganisationKind.CareProvider, facts: Facts);
 
         Assert.Throws<DomainException>(
-            () => organisation.Update("Nieuwe naam", OrganisationKind.WelfareParty, null, null, null, null, Facts));
+            () => organisation.Update("Nieuwe naam", OrganisationKind.WelfareParty, null, null, null, null, Facts, LeadId, LeadName, Now));
 
         Assert.Equal("Buurtzorg", organisation.Name);
         Assert.Equal(OrganisationKind.CareProvider, organisation.Kind);
@@ -187,7 +187,7 @@ public class OrganisationTests
         var organisation = Create(contactEmail: "jan@linie.nl");
 
         Assert.Throws<DomainException>(
-            () => organisation.Update("Andere naam", OrganisationKind.HousingCorporation, null, "kapot", null, null, null));
+            () => organisation.Update("Andere naam", OrganisationKind.HousingCorporation, null, "kapot", null, null, null, LeadId, LeadName, Now));
 
         Assert.Equal("Woonstichting De Linie", organisation.Name);
         Assert.Equal("jan@linie.nl", organisation.ContactEmail);

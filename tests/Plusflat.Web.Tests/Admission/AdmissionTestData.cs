@@ -28,7 +28,7 @@ internal static class AdmissionTestData
                 Postcode = "1012 AB",
                 Municipality = "Amsterdam",
                 DwellingCount = dwellings,
-            }, catalogue, DateTimeOffset.UtcNow);
+            }, catalogue, Guid.CreateVersion7(), "Test", DateTimeOffset.UtcNow);
             db.Complexes.Add(complex);
             await db.SaveChangesAsync();
             return complex.Id;

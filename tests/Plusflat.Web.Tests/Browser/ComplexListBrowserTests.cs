@@ -11,7 +11,7 @@ public sealed class ComplexListBrowserTests(PlusflatBrowserApp app) : BrowserTes
         {
             var created = await Page.APIRequest.PostAsync("/api/v1/lltf-amsterdam/complexes", new()
             {
-                DataObject = new { name, address = "Teststraat 1", postcode = "1011 AB", municipality = town, dwellingCount = dwellings },
+                DataObject = new { name, address = Complexes.TestComplexes.UniqueAddress("Teststraat"), postcode = "1011 AB", municipality = town, dwellingCount = dwellings },
             });
             Assert.True(created.Ok, await created.TextAsync());
         }

@@ -227,7 +227,7 @@ public sealed class ComplexApiTests(PlusflatApp app) : IClassFixture<PlusflatApp
     {
         var body = new Dictionary<string, object>
         {
-            ["name"] = name, ["address"] = "Apistraat 2", ["postcode"] = "1011 AB", ["municipality"] = "Amsterdam", ["dwellingCount"] = dwellingCount,
+            ["name"] = name, ["address"] = TestComplexes.UniqueAddress("Apistraat"), ["postcode"] = "1011 AB", ["municipality"] = "Amsterdam", ["dwellingCount"] = dwellingCount,
         };
         if (version is { } v)
         {

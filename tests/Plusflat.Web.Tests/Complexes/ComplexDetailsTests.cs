@@ -29,7 +29,7 @@ public sealed class ComplexDetailsTests(PlusflatApp app) : ComponentTest(app)
         Assert.Equal(json, JsonSerializer.Serialize(back, JsonSerializerOptions.Web));
         Assert.Equal(PhaseStatus.SkippedWithReason, back.Phases[0].Status);
         Assert.Equal("Versneld", back.Phases[0].OverrideReason);
-        Assert.Equal([TimelineKind.Advanced, TimelineKind.Ticked], back.Timeline.Select(t => t.Kind));
+        Assert.Equal([TimelineKind.Advanced, TimelineKind.Ticked, TimelineKind.Created], back.Timeline.Select(t => t.Kind));
         Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)), back.Timeline[1].Day);
         Assert.Equal(1, back.CurrentPhase);
         Assert.Equal(130, back.Facts.DwellingCount);

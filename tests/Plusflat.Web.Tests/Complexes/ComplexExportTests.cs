@@ -42,7 +42,7 @@ public sealed class ComplexExportTests(PlusflatApp app) : ComponentTest(app)
         var care = await OrganisationAsync("Zorggroep", "CareProvider");
         var welfare = await OrganisationAsync("Welzijn", "WelfareParty");
         var name = $"Exportflat {town}";
-        var created = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new
+        var created = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes?allowDuplicate=true", new
         {
             name, address = "Exportstraat 5", postcode = "1011 AB", municipality = town, district = "Centrum",
             housingCorporationId = corporation.Id, preferredCareProviderId = care.Id, welfarePartyId = welfare.Id,
@@ -51,7 +51,7 @@ public sealed class ComplexExportTests(PlusflatApp app) : ComponentTest(app)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         // A second complex whose name is a formula: it must stay text in both files.
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes?allowDuplicate=true", new
         {
             name = "=SUM(1;2)", address = "Exportstraat 6", postcode = "1011 AB", municipality = town, dwellingCount = 12,
         })).StatusCode);

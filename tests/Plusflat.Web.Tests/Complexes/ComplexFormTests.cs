@@ -39,10 +39,12 @@ public sealed class ComplexFormTests(PlusflatApp app) : ComponentTest(app)
     private static string? ErrorAt(IRenderedComponent<EditComplex> form, string field) =>
         Field(form, field).Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
 
-    private static void Fill(IRenderedComponent<EditComplex> form, string name, string dwellings = "120")
+    /// <summary>Fills a valid complex; returns the (unique) address it typed.</summary>
+    private static string Fill(IRenderedComponent<EditComplex> form, string name, string dwellings = "120")
     {
+        var address = TestComplexes.UniqueAddress("Teststraat");
         Field(form, "Name").Change(name);
-        Field(form, "Address").Change("Teststraat 1");
+        Field(form, "Address").Change(address);
         Field(form, "Postcode").Change("1011ab");
         Field(form, "Municipality").Change("Amsterdam");
         Field(form, "District").Change("Centrum");
@@ -50,6 +52,7 @@ public sealed class ComplexFormTests(PlusflatApp app) : ComponentTest(app)
         Field(form, "ShareAged65Plus").Change("72,5");
         Field(form, "ZeroStepDwellings").Change("100");
         Field(form, "ShareSocialRent").Change("80");
+        return address;
     }
 
     private async Task<int> CountAsync(string? text = null) =>
@@ -92,7 +95,7 @@ public sealed class ComplexFormTests(PlusflatApp app) : ComponentTest(app)
         var name = Unique("Foutflat");
         var before = await CountAsync();
         var form = RenderForm();
-        Fill(form, name);
+        var address = Fill(form, name);
 
         Field(form, field).Change(value);
         var uriBefore = Navigation.Uri;
@@ -100,7 +103,7 @@ public sealed class ComplexFormTests(PlusflatApp app) : ComponentTest(app)
 
         form.WaitForAssertion(() => Assert.Contains(expected, ErrorAt(form, field) ?? "", StringComparison.OrdinalIgnoreCase), Wait);
         Assert.Equal(value, Field(form, field).GetAttribute("value") ?? "");
-        Assert.Equal("Teststraat 1", Field(form, "Address").GetAttribute("value"));
+        Assert.Equal(address, Field(form, "Address").GetAttribute("value"));
         Assert.Equal(field == "ShareAged65Plus" ? value : "72,5", Field(form, "ShareAged65Plus").GetAttribute("value"));
         Assert.Null(ErrorAt(form, "Address"));
         Assert.Equal(before, await CountAsync());
@@ -259,7 +262,7 @@ public sealed class ComplexFormTests(PlusflatApp app) : ComponentTest(app)
 
     private static ComplexInput Input(string name) => new()
     {
-        Name = name, Address = "Apistraat 2", Postcode = "1011 AB", Municipality = "Amsterdam", DwellingCount = 110,
+        Name = name, Address = TestComplexes.UniqueAddress("Apistraat"), Postcode = "1011 AB", Municipality = "Amsterdam", DwellingCount = 110,
     };
 
     private static async Task<Guid> CreateAsync(EditComplexHandler handler, string name)

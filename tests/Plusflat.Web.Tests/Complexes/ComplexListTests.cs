@@ -25,7 +25,7 @@ public sealed class ComplexListTests(PlusflatApp app) : ComponentTest(app)
         {
             var result = await handler.CreateAsync(new ComplexInput
             {
-                Name = name, Address = "Teststraat 1", Postcode = "1011 AB", Municipality = town, DwellingCount = dwellings,
+                Name = name, Address = TestComplexes.UniqueAddress("Teststraat"), Postcode = "1011 AB", Municipality = town, DwellingCount = dwellings,
             }, CancellationToken.None);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         }
@@ -94,7 +94,7 @@ public sealed class ComplexPagesHttpTests(PlusflatApp app) : IClassFixture<Plusf
         {
             var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new
             {
-                name = $"{name} {town}", address = "Straat 1", postcode = "1011 AB", municipality = town, dwellingCount = 110,
+                name = $"{name} {town}", address = TestComplexes.UniqueAddress("Straat"), postcode = "1011 AB", municipality = town, dwellingCount = 110,
             });
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         }

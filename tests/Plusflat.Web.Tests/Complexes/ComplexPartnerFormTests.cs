@@ -20,7 +20,7 @@ public sealed class ComplexPartnerFormTests(PlusflatApp app) : ComponentTest(app
         form.WaitForElement("[data-testid=save]", Wait);
         var name = $"Partnerflat {Guid.NewGuid().ToString("N")[..8]}";
         form.Find("input[data-field=Name]").Change(name);
-        form.Find("input[data-field=Address]").Change("Partnerstraat 4");
+        form.Find("input[data-field=Address]").Change(TestComplexes.UniqueAddress("Partnerstraat"));
         form.Find("input[data-field=Postcode]").Change("1013 AB");
         form.Find("input[data-field=DwellingCount]").Change("140");
 
@@ -50,7 +50,7 @@ public sealed class ComplexPartnerFormTests(PlusflatApp app) : ComponentTest(app
 
         var result = await handler.CreateAsync(new ComplexInput
         {
-            Name = name, Address = "Partnerstraat 4", Postcode = "1013 AB", Municipality = "Amsterdam", DwellingCount = 140,
+            Name = name, Address = TestComplexes.UniqueAddress("Partnerstraat"), Postcode = "1013 AB", Municipality = "Amsterdam", DwellingCount = 140,
             HousingCorporationId = foreignCorporation,
             PreferredCareProviderId = own.Corporations[0].Id,
             WelfarePartyId = Guid.NewGuid(),

@@ -138,7 +138,7 @@ public sealed class ComplexPartnerTests(PlusflatApp app) : IClassFixture<Plusfla
     {
         var body = new Dictionary<string, object>
         {
-            ["name"] = name, ["address"] = "Partnerstraat 4", ["postcode"] = "1013 AB", ["municipality"] = "Amsterdam", ["dwellingCount"] = 140,
+            ["name"] = name, ["address"] = TestComplexes.UniqueAddress("Partnerstraat"), ["postcode"] = "1013 AB", ["municipality"] = "Amsterdam", ["dwellingCount"] = 140,
         };
         foreach (var (field, value) in extra)
         {

@@ -67,7 +67,8 @@ public sealed class PhaseTests(PlusflatApp app) : ComponentTest(app)
         Assert.Equal(1, (await PhaseAsync(id)).CurrentPhase);
         var timeline = page.FindAll("[data-testid=timeline-what]").Select(e => e.TextContent.Trim()).ToList();
         Assert.Equal("Van fase 0 (Programma opzet) naar fase 1 (Verkennen samenwerking)", timeline[0]);
-        Assert.Equal(3, timeline.Count);
+        Assert.Equal(4, timeline.Count);
+        Assert.Equal("Wooncomplex toegevoegd", timeline[^1]);
         Assert.Contains("Besproken met de corporatie", page.Find("[data-testid=timeline]").TextContent, StringComparison.Ordinal);
         Assert.Equal("afgerond", StatusOfPhase(page, 0));
     }
@@ -95,7 +96,7 @@ public sealed class PhaseTests(PlusflatApp app) : ComponentTest(app)
         Snackbars.WaitForAssertion(() => Assert.Contains("Afvinken teruggedraaid.", Snackbars.Markup, StringComparison.Ordinal));
         Assert.Equal(2, (await PhaseAsync(id)).OpenItems.Count);
         var timeline = page.FindAll("[data-testid=timeline-what]").Select(e => e.TextContent.Trim()).ToList();
-        Assert.Equal([$"Teruggedraaid: {item.Title}", $"Afgevinkt: {item.Title}"], timeline);
+        Assert.Equal([$"Teruggedraaid: {item.Title}", $"Afgevinkt: {item.Title}", "Wooncomplex toegevoegd"], timeline);
         Assert.Contains("Te vroeg afgevinkt", page.Find("[data-testid=timeline]").TextContent, StringComparison.Ordinal);
     }
 

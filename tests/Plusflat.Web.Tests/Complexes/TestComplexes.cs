@@ -11,6 +11,14 @@ namespace Plusflat.Web.Tests.Complexes;
 /// <summary>A fresh complex in phase 0, written straight through the domain (no page, no API), as a member of the tenant.</summary>
 internal static class TestComplexes
 {
+    private static int _houseNumber = 100;
+
+    /// <summary>
+    /// An address no other test complex has: the same postcode and house number make a complex look like a duplicate,
+    /// which the form asks about and the API refuses.
+    /// </summary>
+    public static string UniqueAddress(string street) => $"{street} {Interlocked.Increment(ref _houseNumber)}";
+
     public static async Task<Guid> CreateAsync(IServiceProvider services, string tenantSlug, string email, string? name = null)
     {
         await using var scope = services.CreateAsyncScope();
@@ -41,7 +49,7 @@ internal static class TestComplexes
             Postcode = "1012 CD",
             Municipality = "Amsterdam",
             DwellingCount = 130,
-        }, catalogue, DateTimeOffset.UtcNow);
+        }, catalogue, userId, email, DateTimeOffset.UtcNow);
         db.Complexes.Add(complex);
         await db.SaveChangesAsync();
         return complex.Id;

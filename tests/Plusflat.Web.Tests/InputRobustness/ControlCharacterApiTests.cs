@@ -201,7 +201,7 @@ public sealed class ControlCharacterApiTests(PlusflatApp app) : IClassFixture<Pl
     {
         var fields = new Dictionary<string, string>
         {
-            ["name"] = name, ["address"] = "Stuurstraat 1", ["postcode"] = "1011 AB", ["municipality"] = "Amsterdam",
+            ["name"] = name, ["address"] = Plusflat.Web.Tests.Complexes.TestComplexes.UniqueAddress("Stuurstraat"), ["postcode"] = "1011 AB", ["municipality"] = "Amsterdam",
         };
         foreach (var (field, value) in overrides)
         {

@@ -15,7 +15,7 @@ public sealed class PagePastTheEndTests(PlusflatBrowserApp app) : BrowserTest(ap
         {
             var created = await Page.APIRequest.PostAsync("/api/v1/lltf-amsterdam/complexes", new()
             {
-                DataObject = new { name = $"Flat {i:D2} {town}", address = "Teststraat 1", postcode = "1011 AB", municipality = town, dwellingCount = 100 + i },
+                DataObject = new { name = $"Flat {i:D2} {town}", address = Plusflat.Web.Tests.Complexes.TestComplexes.UniqueAddress("Teststraat"), postcode = "1011 AB", municipality = town, dwellingCount = 100 + i },
             });
             Assert.True(created.Ok, await created.TextAsync());
         }

@@ -120,7 +120,7 @@ public sealed class PutMissingFieldTests(PlusflatApp app) : IClassFixture<Plusfl
     {
         var response = await client.PostAsJsonAsync(Complexes, new
         {
-            name = "Volledige put " + Guid.NewGuid().ToString("N")[..8], address = "Putstraat 1", postcode = "1011 AB", municipality = "Amsterdam",
+            name = "Volledige put " + Guid.NewGuid().ToString("N")[..8], address = Plusflat.Web.Tests.Complexes.TestComplexes.UniqueAddress("Putstraat"), postcode = "1011 AB", municipality = "Amsterdam",
             dwellingCount = 80, shareAged65Plus = 72.5m, notes = "Blijft staan",
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -160,7 +160,7 @@ public sealed class StandardApiTests(PlusflatApp app) : IClassFixture<PlusflatAp
     {
         var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new Dictionary<string, object>
         {
-            ["name"] = $"Standaardflat {Guid.NewGuid().ToString("N")[..8]}", ["address"] = "Normstraat 1", ["postcode"] = "1011 AB",
+            ["name"] = $"Standaardflat {Guid.NewGuid().ToString("N")[..8]}", ["address"] = $"Normstraat {Random.Shared.Next(1, 99999)}", ["postcode"] = "1011 AB",
             ["municipality"] = "Amsterdam", ["dwellingCount"] = 120, ["hasCommonRoom"] = true,
             ["commonRoomOpenToNeighbourhood"] = false, ["nearFacilities"] = false, ["hasWorkspaceForTeam"] = false,
         });

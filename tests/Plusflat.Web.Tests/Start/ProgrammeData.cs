@@ -42,7 +42,7 @@ public static class ProgrammeData
                 Name = "Telflat " + Guid.NewGuid().ToString("N")[..6], Address = "Telweg 1", Postcode = "3011 AA",
                 Municipality = "Rotterdam", District = district, DwellingCount = 120,
             };
-            var complex = new Complex(catalogue.TenantId, facts, catalogue, DateTimeOffset.UtcNow);
+            var complex = new Complex(catalogue.TenantId, facts, catalogue, Guid.CreateVersion7(), "Testgegevens", DateTimeOffset.UtcNow);
             db.Complexes.Add(complex);
             await db.SaveChangesAsync();
             return complex.Id;

@@ -15,7 +15,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     [
         "checklist_ticks", "complexes", "invitations", "organisations", "phase_catalogues", "phase_checklist_items",
         "partner_selections", "phase_transitions", "programme_ambitions", "standard_assessments", "standard_catalogues", "tenant_memberships",
-        "member_history", "admission_assessments", "admission_settings",
+        "member_history", "admission_assessments", "admission_settings", "complex_history", "organisation_history",
     ];
 
     [Fact]
@@ -452,6 +452,14 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
             "admission_settings" => ("""
                 INSERT INTO admission_settings (id, tenant_id, minimum_dwellings) VALUES (gen_random_uuid(), $1, 99)
                 """, [rows.TenantId]),
+            "complex_history" => ("""
+                INSERT INTO complex_history (id, tenant_id, complex_id, kind, at, sequence, "by", by_name)
+                VALUES (gen_random_uuid(), $1, $2, 'Restored', now(), 0, $3, 'Indringer')
+                """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
+            "organisation_history" => ("""
+                INSERT INTO organisation_history (id, tenant_id, organisation_id, kind, at, sequence, "by", by_name)
+                VALUES (gen_random_uuid(), $1, $2, 'Created', now(), 0, $3, 'Indringer')
+                """, [rows.TenantId, rows.OrganisationId, rows.UserIds[0]]),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };
         await using var command = new NpgsqlCommand(insert.Sql, connection, transaction);

@@ -210,6 +210,8 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["member_history"] = Guid.CreateVersion7(),
             ["admission_assessments"] = Guid.CreateVersion7(),
             ["admission_settings"] = Guid.CreateVersion7(),
+            ["complex_history"] = Guid.CreateVersion7(),
+            ["organisation_history"] = Guid.CreateVersion7(),
         };
         await using var connection = await SuperuserConnectionAsync();
         await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
@@ -257,6 +259,14 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             """, ids["admission_assessments"], tenantId, ids["complexes"], userId);
         await ExecuteAsync(connection, "INSERT INTO admission_settings (id, tenant_id, minimum_dwellings) VALUES ($1, $2, 100)",
             ids["admission_settings"], tenantId);
+        await ExecuteAsync(connection, """
+            INSERT INTO complex_history (id, tenant_id, complex_id, kind, at, sequence, "by", by_name)
+            VALUES ($1, $2, $3, 'Created', now(), 0, $4, 'Seeder')
+            """, ids["complex_history"], tenantId, ids["complexes"], userId);
+        await ExecuteAsync(connection, """
+            INSERT INTO organisation_history (id, tenant_id, organisation_id, kind, at, sequence, "by", by_name)
+            VALUES ($1, $2, $3, 'Created', now(), 0, $4, 'Seeder')
+            """, ids["organisation_history"], tenantId, ids["organisations"], userId);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 

@@ -20,6 +20,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.OwnsOne(o => o.CareProviderFacts, facts => facts.ToJson());
         builder.Property(o => o.Version).IsRowVersion();
         builder.HasIndex(o => new { o.TenantId, o.Name });
+        builder.HasMany(o => o.History).WithOne().HasForeignKey(h => new { h.TenantId, h.OrganisationId })
+            .HasPrincipalKey(o => new { o.TenantId, o.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -84,6 +87,12 @@ internal sealed class ComplexConfiguration : IEntityTypeConfiguration<Complex>
             .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.ChecklistTicks).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.PhaseTransitions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.IsArchived);
+        builder.Property(c => c.ArchivedByName).HasMaxLength(Complex.ByNameMaxLength);
+        builder.Property(c => c.ArchiveReason).HasMaxLength(Complex.ArchiveReasonMaxLength);
+        builder.HasMany(c => c.History).WithOne().HasForeignKey(h => new { h.TenantId, h.ComplexId })
+            .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(c => new { c.TenantId, c.Name });
         builder.HasIndex(c => new { c.TenantId, c.CurrentPhase });
     }
@@ -96,6 +105,8 @@ internal sealed class ChecklistTickConfiguration : IEntityTypeConfiguration<Chec
         builder.ToTable("checklist_ticks");
         builder.HasKey(t => t.Id);
         builder.Ignore(t => t.IsActive);
+        // The domain always sets it; the default keeps hand-written inserts (scripts, older tools) working.
+        builder.Property(t => t.RecordedAt).HasDefaultValueSql("now()");
         builder.Property(t => t.TickedByName).HasMaxLength(200);
         builder.Property(t => t.UntickedByName).HasMaxLength(200);
         builder.Property(t => t.Note).HasMaxLength(1000);

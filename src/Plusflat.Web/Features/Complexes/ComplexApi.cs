@@ -41,7 +41,7 @@ public sealed record ComplexResponse(
     Guid Id, string Name, string Address, string Postcode, string Municipality, string? District, Guid? HousingCorporationId,
     Guid? PreferredCareProviderId, Guid? WelfarePartyId, int DwellingCount, decimal? ShareAged65Plus, int? ZeroStepDwellings, decimal? ShareSocialRent,
     bool HasCommonRoom, bool CommonRoomOpenToNeighbourhood, bool NearFacilities, bool HasWorkspaceForTeam,
-    string? ClusterName, string? Notes, int CurrentPhase, string CurrentPhaseName, uint Version);
+    string? ClusterName, string? Notes, int CurrentPhase, string CurrentPhaseName, uint Version, DateTimeOffset? ArchivedAt = null);
 
 public sealed record ComplexListItem(Guid Id, string Name, string Municipality, string? District, Guid? HousingCorporationId,
     string? HousingCorporationName, int DwellingCount, int CurrentPhase);
@@ -63,13 +63,14 @@ public static class ComplexApi
         var complexes = api.MapGroup("/complexes").WithTags("Complexes");
 
         complexes.MapGet("/", async (ListComplexesHandler handler, string? phase, string? municipality, string? district, string? corporationId,
-                string? q, string? sort, string? descending, string? page, string? pageSize, CancellationToken ct) =>
+                string? q, string? sort, string? descending, string? page, string? pageSize, string? archived, CancellationToken ct) =>
             {
                 var query = new QueryValues();
                 var filter = ApiFilter(query, phase, municipality, district, corporationId, q, sort, descending) with
                 {
                     Page = query.Int("page", page) ?? 1,
                     PageSize = query.Int("pageSize", pageSize) ?? ComplexFilter.DefaultPageSize,
+                    Archived = query.Bool("archived", archived) ?? false,
                 };
                 if (query.HasErrors)
                 {
@@ -82,6 +83,7 @@ public static class ComplexApi
                     result.TotalCount, result.Page, result.PageSize));
             })
             .WithName("ListComplexes").WithSummary("Complexes of the programme, filtered, sorted and paged.")
+            .WithDescription("Active complexes only; `archived=true` lists the archived ones instead.")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<ComplexListResponse>();
 
@@ -119,24 +121,48 @@ public static class ComplexApi
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<ComplexResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        complexes.MapPost("/", async (HttpRequest http, EditComplexHandler handler, CurrentTenant current, CancellationToken ct) =>
+        complexes.MapPost("/", async (HttpRequest http, EditComplexHandler handler, FindDuplicateComplexesHandler duplicates, CurrentTenant current,
+                string? allowDuplicate, CancellationToken ct) =>
             {
+                var flag = new QueryValues();
+                var allow = flag.Bool("allowDuplicate", allowDuplicate) ?? false;
+                if (flag.HasErrors)
+                {
+                    return flag.Problem();
+                }
+
                 var (request, problem) = await ApiBody.ReadAsync<ComplexRequest>(http, ct);
                 if (request is null)
                 {
                     return problem!;
                 }
 
-                var result = await handler.CreateAsync(request.ToInput(), ct);
+                var input = request.ToInput();
+                var result = await handler.CreateAsync(input, allow, ct);
+                if (ComplexArchiveApi.IsDuplicate(result))
+                {
+                    return ComplexArchiveApi.Duplicates(await duplicates.FindAsync(input, null, ct), current.Slug);
+                }
+
                 return ApiResults.From(result, () => Results.Created($"/api/v1/{current.Slug}/complexes/{result.Id}", new { id = result.Id }));
             })
             .WithName("CreateComplex").WithSummary("Adds a complex (it starts in phase 0).")
+            .WithDescription(ComplexArchiveApi.DuplicateDescription)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<ComplexRequest>("application/json")
             .ProducesValidationProblem();
 
-        complexes.MapPut("/{id:guid}", async (Guid id, HttpRequest http, EditComplexHandler handler, CancellationToken ct) =>
+        complexes.MapPut("/{id:guid}", async (Guid id, HttpRequest http, EditComplexHandler handler, FindDuplicateComplexesHandler duplicates,
+                CurrentTenant current, string? allowDuplicate, CancellationToken ct) =>
             {
+                var flag = new QueryValues();
+                var allow = flag.Bool("allowDuplicate", allowDuplicate) ?? false;
+                if (flag.HasErrors)
+                {
+                    return flag.Problem();
+                }
+
                 var (request, problem) = await ApiBody.ReadAsync<ComplexRequest>(http, ct);
                 if (request is null)
                 {
@@ -148,7 +174,13 @@ public static class ComplexApi
                     return ApiBody.MissingVersion();
                 }
 
-                var result = await handler.UpdateAsync(id, request.ToInput(), ct);
+                var input = request.ToInput();
+                var result = await handler.UpdateAsync(id, input, allow, ct);
+                if (ComplexArchiveApi.IsDuplicate(result))
+                {
+                    return ComplexArchiveApi.Duplicates(await duplicates.FindAsync(input, id, ct), current.Slug);
+                }
+
                 if (result.Kind == ResultKind.Conflict && await CurrentAsync(id, handler, ct) is { } stored)
                 {
                     return ApiResults.Conflict(stored);
@@ -157,6 +189,8 @@ public static class ComplexApi
                 return ApiResults.From(result, Results.NoContent);
             })
             .WithName("UpdateComplex").WithSummary("Changes a complex's facts; send every field (null clears one; a missing field answers 400); `version` must be the one last read (409 with the current values otherwise).")
+            .WithDescription("Every changed field is kept in the complex's history (who, when, old and new value). An archived complex cannot be changed (400). "
+                             + ComplexArchiveApi.DuplicateDescription + " On a change, only a change of name, municipality, postcode or house number is checked.")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<ComplexRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
@@ -197,6 +231,7 @@ public static class ComplexApi
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<PhaseTransitionRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        ComplexArchiveApi.Map(complexes);
         return api;
     }
 
@@ -236,6 +271,6 @@ public static class ComplexApi
         return new ComplexResponse(id, i.Name, i.Address, i.Postcode, i.Municipality, i.District, i.HousingCorporationId,
             i.PreferredCareProviderId, i.WelfarePartyId, i.DwellingCount ?? 0, i.ShareAged65Plus, i.ZeroStepDwellings, i.ShareSocialRent, i.HasCommonRoom,
             i.CommonRoomOpenToNeighbourhood, i.NearFacilities, i.HasWorkspaceForTeam, i.ClusterName, i.Notes,
-            stored.CurrentPhase, PhaseNames.Of(stored.CurrentPhase), i.Version);
+            stored.CurrentPhase, PhaseNames.Of(stored.CurrentPhase), i.Version, stored.ArchivedAt);
     }
 }

@@ -17,6 +17,9 @@ public sealed record ComplexFilter
 
     public string? Text { get; init; }
 
+    /// <summary>Show the archived complexes instead of the active ones (the archive is never mixed into the list).</summary>
+    public bool Archived { get; init; }
+
     public ComplexSort Sort { get; init; } = ComplexSort.Name;
 
     public bool Descending { get; init; }

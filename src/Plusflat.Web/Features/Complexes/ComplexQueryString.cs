@@ -38,7 +38,7 @@ public static class ComplexQueryString
         return ToFilter(
             Value("zoek"), Int("fase"), Value("gemeente"), Value("wijk"),
             Guid.TryParse(Value("corporatie"), out var corporation) ? corporation : null,
-            Value("sorteer"), Value("richting"), Int("pagina"));
+            Value("sorteer"), Value("richting"), Int("pagina")) with { Archived = IsArchive(Value("archief")) };
     }
 
     /// <summary>The query string of a filter ("" for the default view); defaults are left out, so links stay short.</summary>
@@ -53,8 +53,12 @@ public static class ComplexQueryString
         Add(parts, "sorteer", filter.Sort == ComplexSort.Name && !filter.Descending ? null : SortNames.First(s => s.Sort == filter.Sort).Name);
         Add(parts, "richting", filter.Descending ? "af" : null);
         Add(parts, "pagina", filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null);
+        Add(parts, "archief", filter.Archived ? "ja" : null);
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
+
+    /// <summary>"?archief=ja" shows the archived complexes.</summary>
+    public static bool IsArchive(string? value) => string.Equals(value?.Trim(), "ja", StringComparison.OrdinalIgnoreCase);
 
     private static void Add(List<string> parts, string name, string? value)
     {

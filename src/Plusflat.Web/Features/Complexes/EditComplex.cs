@@ -14,7 +14,7 @@ using Plusflat.Web.Features.Phases;
 namespace Plusflat.Web.Features.Complexes;
 
 /// <summary>A complex as the edit form and the API read it: its facts as input, with the stored version.</summary>
-public sealed record StoredComplex(ComplexInput Input, string Name, int CurrentPhase);
+public sealed record StoredComplex(ComplexInput Input, string Name, int CurrentPhase, DateTimeOffset? ArchivedAt = null);
 
 /// <summary>Reads a complex for editing, adds one and saves its facts; the page and the API call the same methods.</summary>
 /// <remarks>
@@ -30,10 +30,21 @@ public sealed class EditComplexHandler(
         tenant.Demand(Permission.ViewProgramme);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var complex = await db.Complexes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        return complex is null ? null : new StoredComplex(ComplexInput.From(complex.ToFacts(), complex.Version), complex.Name, complex.CurrentPhase);
+        return complex is null ? null : new StoredComplex(ComplexInput.From(complex.ToFacts(), complex.Version), complex.Name, complex.CurrentPhase, complex.ArchivedAt);
     }
 
-    public async Task<HandlerResult> CreateAsync(ComplexInput input, CancellationToken ct)
+    /// <summary>The field of the refusal "this looks like a complex already there" (a <see cref="ResultKind.Conflict"/>).</summary>
+    public const string DuplicateField = "AllowDuplicate";
+
+    /// <summary>Adds a complex; one that looks like a complex already there is refused (see <see cref="CreateAsync(ComplexInput, bool, CancellationToken)"/>).</summary>
+    public Task<HandlerResult> CreateAsync(ComplexInput input, CancellationToken ct) => CreateAsync(input, allowDuplicate: false, ct);
+
+    /// <summary>
+    /// Adds a complex. When it looks like one already there (<see cref="ComplexDuplicates"/>, archived ones included)
+    /// and <paramref name="allowDuplicate"/> is false, nothing is saved and the result is a conflict on
+    /// <see cref="DuplicateField"/>; <see cref="FindDuplicateComplexesHandler"/> lists the candidates.
+    /// </summary>
+    public async Task<HandlerResult> CreateAsync(ComplexInput input, bool allowDuplicate, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
         var shape = await ShapeErrorsAsync(input, ct);
@@ -43,9 +54,11 @@ public sealed class EditComplexHandler(
             var errors = new List<FieldError>(shape);
             errors.AddRange(await PartnerErrorsAsync(db, input, ct));
             Complex? complex = null;
+            var actor = await Actor.CurrentAsync(db, tenant, ct);
             try
             {
-                complex = new Complex(tenant.Id, input.ToFacts(), await CurrentCatalogue.GetOrStartAsync(db, tenant.Id, clock.GetUtcNow(), ct), clock.GetUtcNow());
+                complex = new Complex(tenant.Id, input.ToFacts(), await CurrentCatalogue.GetOrStartAsync(db, tenant.Id, clock.GetUtcNow(), ct),
+                    actor.Id, actor.Name, clock.GetUtcNow());
             }
             catch (DomainException ex)
             {
@@ -57,12 +70,24 @@ public sealed class EditComplexHandler(
                 return HandlerResult.Invalid([.. errors]);
             }
 
+            if (!allowDuplicate && await DuplicateQuery.FindAsync(db, complex.ToFacts(), null, ct) is { Count: > 0 } duplicates)
+            {
+                return Duplicate(duplicates);
+            }
+
             db.Complexes.Add(complex);
             return HandlerResult.Ok(complex.Id);
         }, ct);
     }
 
-    public async Task<HandlerResult> UpdateAsync(Guid id, ComplexInput input, CancellationToken ct)
+    /// <summary>Saves a complex's facts; a change of name, municipality, postcode or house number that makes it look like another complex is refused.</summary>
+    public Task<HandlerResult> UpdateAsync(Guid id, ComplexInput input, CancellationToken ct) => UpdateAsync(id, input, allowDuplicate: false, ct);
+
+    /// <summary>
+    /// Saves a complex's facts; every changed field goes into its history. Only when the save changes what a duplicate is
+    /// recognised by, and the complex then looks like another one, is it refused as in <see cref="CreateAsync(ComplexInput, bool, CancellationToken)"/>.
+    /// </summary>
+    public async Task<HandlerResult> UpdateAsync(Guid id, ComplexInput input, bool allowDuplicate, CancellationToken ct)
     {
         tenant.Demand(Permission.EditProgramme);
         var shape = await ShapeErrorsAsync(input, ct);
@@ -77,9 +102,11 @@ public sealed class EditComplexHandler(
 
             var errors = new List<FieldError>(shape);
             errors.AddRange(await PartnerErrorsAsync(db, input, ct));
+            var before = complex.ToFacts();
+            var actor = await Actor.CurrentAsync(db, tenant, ct);
             try
             {
-                complex.UpdateFacts(input.ToFacts());
+                complex.UpdateFacts(input.ToFacts(), actor.Id, actor.Name, clock.GetUtcNow());
             }
             catch (DomainException ex)
             {
@@ -91,11 +118,23 @@ public sealed class EditComplexHandler(
                 return HandlerResult.Invalid([.. errors]);
             }
 
+            if (!allowDuplicate && ComplexDuplicates.IdentityChanged(before, complex.ToFacts())
+                && await DuplicateQuery.FindAsync(db, complex.ToFacts(), complex.Id, ct) is { Count: > 0 } duplicates)
+            {
+                return Duplicate(duplicates);
+            }
+
             // Optimistic concurrency: the version the user loaded must still be the stored one.
             db.Entry(complex).Property(c => c.Version).OriginalValue = input.Version;
             return HandlerResult.Ok(complex.Id);
         }, ct);
     }
+
+    private static HandlerResult Duplicate(IReadOnlyList<DuplicateCandidate> duplicates) => new(
+        [new FieldError(DuplicateField, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            "Dit lijkt op een wooncomplex dat er al is: {0}. Open dat complex, of sla toch op als het echt een ander complex is.",
+            string.Join(", ", duplicates.Select(d => $"{d.Name} ({d.Address}, {d.Postcode} {d.Municipality})"))))],
+        ResultKind.Conflict);
 
     private async Task<List<FieldError>> ShapeErrorsAsync(ComplexInput input, CancellationToken ct) =>
         [.. (await validator.ValidateAsync(input, ct)).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage))];

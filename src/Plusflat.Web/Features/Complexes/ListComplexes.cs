@@ -60,7 +60,9 @@ internal static class ComplexQuery
 {
     public static IQueryable<Complex> Filtered(PlusflatDbContext db, ComplexFilter filter)
     {
-        var complexes = db.Complexes.AsNoTracking();
+        var complexes = filter.Archived
+            ? db.Complexes.AsNoTracking().Where(c => c.ArchivedAt != null)
+            : db.Complexes.AsNoTracking().Where(c => c.ArchivedAt == null);
         if (filter.Phase is { } phase)
         {
             complexes = complexes.Where(c => c.CurrentPhase == phase);

@@ -80,7 +80,7 @@ public sealed record ChecklistItemView(
         }).ToList();
 }
 
-/// <summary>One line of a complex's timeline. Ticks carry only a date (<see cref="DateOnly"/>), transitions a moment.</summary>
+/// <summary>One line of a complex's phase timeline (API): <see cref="At"/> is when it was recorded; a tick names the day it was done in <see cref="What"/>.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string? Reason, bool WasOverride, bool DateOnly = false);
 
 public sealed record PhaseView(
@@ -117,7 +117,10 @@ public sealed class PhaseHandler(
         }
 
         var catalogue = await db.PhaseCatalogues.AsNoTracking().FirstAsync(c => c.Id == complex.CatalogueId, ct);
-        var titles = catalogue.Items.ToDictionary(i => i.Id, i => i.Title);
+        // Ticks may point at items of an earlier checklist version (those that did not carry over in a move).
+        var tickedItems = complex.ChecklistTicks.Select(t => t.ItemId).Distinct().ToList();
+        var titles = await db.PhaseCatalogues.AsNoTracking().SelectMany(c => c.Items).Where(i => tickedItems.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => i.Title, ct);
         var timeline = complex.PhaseTransitions
             .Select(t => new TimelineEntry(t.At, t.ByName,
                 t.ToPhase > t.FromPhase
@@ -125,11 +128,12 @@ public sealed class PhaseHandler(
                     : $"Terug van {PhaseNames.Label(t.FromPhase)} naar {PhaseNames.Label(t.ToPhase)}",
                 t.Reason, t.WasOverride))
             .Concat(complex.ChecklistTicks.Select(t => new TimelineEntry(
-                StartOfDutchDay(t.TickedOn), t.TickedByName,
-                $"Afgevinkt: {titles.GetValueOrDefault(t.ItemId, "?")}", t.Note, false, DateOnly: true)))
+                t.RecordedAt, t.TickedByName,
+                $"Afgevinkt: {titles.GetValueOrDefault(t.ItemId, "?")} (gedaan op {t.TickedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})",
+                t.Note, false)))
             .Concat(complex.ChecklistTicks.Where(t => t.UntickedAt is not null).Select(t => new TimelineEntry(
                 t.UntickedAt!.Value, t.UntickedByName ?? "", $"Teruggedraaid: {titles.GetValueOrDefault(t.ItemId, "?")}", t.UntickReason, false)))
-            .OrderByDescending(e => e.At)
+            .OrderByDescending(e => e.At).ThenBy(e => e.What, StringComparer.Ordinal)
             .ToList();
         return new PhaseView(complex.Id, complex.Name, complex.CurrentPhase, complex.Version, catalogue.Version,
             ChecklistItemView.Of(complex, catalogue), timeline);
@@ -158,7 +162,7 @@ public sealed class PhaseHandler(
 
             var actor = await Actor.CurrentAsync(db, tenant, ct);
             complex.TickItem(catalogue, input.ItemId!.Value, input.TickedOn!.Value, actor.Id, actor.Name,
-                input.Note, input.EvidenceUrl, Dates.Today(clock));
+                input.Note, input.EvidenceUrl, Dates.Today(clock), clock.GetUtcNow());
             return HandlerResult.Ok(complex.Id);
         }, ct);
     }

@@ -35,7 +35,7 @@ public sealed class GetStartPageHandler(IDbContextFactory<PlusflatDbContext> con
         int[]? perPhase = null;
         if (tenant.Can(Permission.ViewProgramme))
         {
-            var phases = await db.Complexes.AsNoTracking().GroupBy(c => c.CurrentPhase)
+            var phases = await db.Complexes.AsNoTracking().Where(c => c.ArchivedAt == null).GroupBy(c => c.CurrentPhase)
                 .Select(g => new { Phase = g.Key, Count = g.Count() }).ToListAsync(ct);
             perPhase = PhaseNames.Numbers.Select(p => phases.Where(x => x.Phase == p).Sum(x => x.Count)).ToArray();
             complexes = perPhase.Sum();

@@ -11,7 +11,7 @@ namespace Plusflat.Web.Features.Organisations;
 
 /// <summary>Adds an organisation to the register or changes one (edit page and API POST/PUT).</summary>
 public sealed class SaveOrganisationHandler(
-    IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, IValidator<OrganisationInput> validator)
+    IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, IValidator<OrganisationInput> validator, TimeProvider clock)
 {
     public const string KindInUseMessage =
         "Deze organisatie is gekoppeld aan een of meer wooncomplexen (als corporatie, zorgaanbieder of welzijnspartij). Ontkoppel haar daar eerst voordat je het soort wijzigt.";
@@ -26,13 +26,14 @@ public sealed class SaveOrganisationHandler(
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await HandlerExecution.SaveAsync(db, () =>
+        return await HandlerExecution.SaveAsync(db, async () =>
         {
+            var actor = await Actor.CurrentAsync(db, tenant, ct);
             var organisation = new Organisation(
                 tenant.Id, input.Name, input.Kind.GetValueOrDefault(), input.ContactName, input.ContactEmail, input.ContactPhone, input.Notes,
-                input.CareProviderFacts?.ToFacts());
+                input.CareProviderFacts?.ToFacts(), actor.Id, actor.Name, clock.GetUtcNow());
             db.Organisations.Add(organisation);
-            return Task.FromResult(HandlerResult.Ok(organisation.Id));
+            return HandlerResult.Ok(organisation.Id);
         }, ct);
     }
 
@@ -63,9 +64,10 @@ public sealed class SaveOrganisationHandler(
             }
 
             db.Entry(organisation).Property(o => o.Version).OriginalValue = input.Version;
+            var actor = await Actor.CurrentAsync(db, tenant, ct);
             organisation.Update(
                 input.Name, input.Kind.GetValueOrDefault(), input.ContactName, input.ContactEmail, input.ContactPhone, input.Notes,
-                input.CareProviderFacts?.ToFacts());
+                input.CareProviderFacts?.ToFacts(), actor.Id, actor.Name, clock.GetUtcNow());
             return HandlerResult.Ok(organisation.Id);
         }, ct);
     }

@@ -38,6 +38,7 @@ public sealed class GetOverviewHandler(IDbContextFactory<PlusflatDbContext> cont
 
         // Counted in the database: one row per (phase, district, corporation), never one per complex.
         var groups = await db.Complexes.AsNoTracking()
+            .Where(c => c.ArchivedAt == null)
             .GroupBy(c => new { c.CurrentPhase, c.District, c.HousingCorporationId })
             .Select(g => new { g.Key.CurrentPhase, g.Key.District, g.Key.HousingCorporationId, Count = g.Count() })
             .ToListAsync(ct);

@@ -115,7 +115,10 @@ public sealed class SavePartnerSelectionHandler(IDbContextFactory<PlusflatDbCont
 
             if (input.PreferredCareProviderId != complex.PreferredCareProviderId || input.WelfarePartyId != complex.WelfarePartyId)
             {
-                complex.UpdateFacts(complex.ToFacts() with { PreferredCareProviderId = input.PreferredCareProviderId, WelfarePartyId = input.WelfarePartyId });
+                // Through the complex's own change, so the partner change is on its history like any other.
+                var actor = await Actor.CurrentAsync(db, tenant, ct);
+                complex.UpdateFacts(complex.ToFacts() with { PreferredCareProviderId = input.PreferredCareProviderId, WelfarePartyId = input.WelfarePartyId },
+                    actor.Id, actor.Name, clock.GetUtcNow());
             }
 
             return HandlerResult.Ok();
