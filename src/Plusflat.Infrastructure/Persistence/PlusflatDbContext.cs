@@ -47,6 +47,10 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
     public DbSet<Plusflat.Domain.Standard.StandardAssessment> StandardAssessments => Set<Plusflat.Domain.Standard.StandardAssessment>();
 
+    public DbSet<Plusflat.Domain.BusinessCases.BusinessCase> BusinessCases => Set<Plusflat.Domain.BusinessCases.BusinessCase>();
+
+    public DbSet<Plusflat.Domain.BusinessCases.BusinessCaseVersion> BusinessCaseVersions => Set<Plusflat.Domain.BusinessCases.BusinessCaseVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
