@@ -30,6 +30,7 @@ public static class FeatureRegistration
         ComplexApi.MapExport(app);
         Plusflat.Web.Features.Standard.StandardApi.Map(api);
         Plusflat.Web.Features.Standard.StandardApi.MapReport(app);
+        Plusflat.Web.Features.BusinessCases.BusinessCaseApi.Map(api);
         return app;
     }
 
