@@ -197,7 +197,7 @@ public sealed record BusinessCasePlan(
             if (total > 100)
             {
                 var message = $"In {year} is samen {total.ToString("0.##", BusinessCaseTerms.Dutch)} % verdeeld; dat mag hoogstens 100 % zijn.";
-                errors.AddRange(entries.Select(j => new DomainError($"PayerShares[{j}].Percentage", message)));
+                errors.AddRange(entries.Where(j => payerShares[j].Percentage > 0).Select(j => new DomainError($"PayerShares[{j}].Percentage", message)));
             }
         }
 
