@@ -58,6 +58,7 @@ public static class AuditedPages
         yield return canEdit
             ? new("product standard", "/{tenant}/complexen/{complex}/productstandaard", 200, AuditStep.SubmitEmpty)
             : new("product standard", "/{tenant}/complexen/{complex}/productstandaard");
+        yield return new("business case", "/{tenant}/complexen/{complex}/businesscase");
         yield return new("organisations list", "/{tenant}/organisaties");
         yield return new("phase checklist", "/{tenant}/fasechecklist");
         if (canEdit)

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Plusflat.Web.Tests.Start;
 
 namespace Plusflat.Web.Tests.BusinessCases;
 
@@ -272,6 +274,29 @@ public sealed class BusinessCaseApiTests(PlusflatApp app) : IClassFixture<Plusfl
 
         Assert.Equal(HttpStatusCode.NotFound, (await rotterdam.GetAsync($"/api/v1/thuisplusflat-rotterdam/complexes/{id}/business-case")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await rotterdam.GetAsync(Url(id))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Demo_CasesForSeveralComplexes_OnePositiveAndFrozen_OneNotPositive_OneWithCapexApart()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        // The seeder's first three complexes by name (this class adds complexes of its own, all named "Businesscaseflat ...").
+        var ids = await app.InTenantAsync(Tenant, db => db.Complexes.Where(c => !c.Name.StartsWith("Businesscaseflat"))
+            .OrderBy(c => c.Name).Select(c => c.Id).Take(3).ToListAsync());
+
+        var cases = new List<JsonElement>();
+        foreach (var id in ids)
+        {
+            cases.Add(await client.GetJsonAsync(Url(id)));
+        }
+
+        Assert.True(cases[0].GetProperty("positive").GetBoolean());
+        Assert.Equal(1, cases[0].GetProperty("frozenVersions").GetArrayLength());
+        Assert.Equal(0m, cases[0].GetProperty("totalFinancingGap").GetDecimal()); // 40 + 30 + 20 + 10 %
+        Assert.False(cases[1].GetProperty("positive").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, cases[1].GetProperty("breakEvenYear").ValueKind);
+        Assert.Equal(45_000m, cases[2].GetProperty("totalCapex").GetDecimal());
+        Assert.Equal(0, cases[1].GetProperty("frozenVersions").GetArrayLength());
     }
 
     [Fact]

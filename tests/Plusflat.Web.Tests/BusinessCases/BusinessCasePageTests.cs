@@ -9,7 +9,7 @@ namespace Plusflat.Web.Tests.BusinessCases;
 /// <summary>The business case page with the real handlers on real PostgreSQL: create from the template, live totals, marked fields, freeze, read-only roles.</summary>
 public sealed class BusinessCasePageTests(PlusflatApp app) : ComponentTest(app)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(40);
 
     private const string Tenant = "lltf-amsterdam";
 
