@@ -300,6 +300,41 @@ public sealed class BusinessCaseApiTests(PlusflatApp app) : IClassFixture<Plusfl
     }
 
     [Fact]
+    public async Task VersionPdf_SaysTheSameNumbersAsTheApi()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var id = await CaseAsync(client);
+        var body = await EditableAsync(client, id);
+        SetAmount(body, 0, 2028, 80_000m);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync(Url(id), body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"{Url(id)}/versions", new { note = "Voor het zorgkantoor" })).StatusCode);
+        var version = await client.GetJsonAsync($"{Url(id)}/versions/1");
+
+        var response = await client.GetAsync($"{Url(id)}/versions/1/export.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        var dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+        string Euro(decimal amount) => "€ " + amount.ToString("N0", dutch);
+        Assert.Contains("Voor het zorgkantoor", text, StringComparison.Ordinal);
+        Assert.Contains("Kosten plus-laag (totaal): " + Euro(version.GetProperty("totalCosts").GetDecimal()) + " (exclusief 6 PM-posten)", text, StringComparison.Ordinal);
+        Assert.Contains("Baten (totaal): " + Euro(version.GetProperty("totalBenefits").GetDecimal()), text, StringComparison.Ordinal);
+        Assert.Contains("Saldo: " + Euro(version.GetProperty("totalNet").GetDecimal()), text, StringComparison.Ordinal);
+        Assert.Contains("Eerste jaar met positief cumulatief saldo: " + version.GetProperty("breakEvenYear").GetInt32(), text, StringComparison.Ordinal);
+        foreach (var year in version.GetProperty("years").EnumerateArray())
+        {
+            Assert.Contains($"{year.GetProperty("year").GetInt32()}: kosten {Euro(year.GetProperty("costs").GetDecimal())} · baten {Euro(year.GetProperty("benefits").GetDecimal())} · saldo {Euro(year.GetProperty("net").GetDecimal())} · cumulatief saldo {Euro(year.GetProperty("cumulativeNet").GetDecimal())}",
+                text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("€ 428.600", text, StringComparison.Ordinal);
+        Assert.Contains("Bijdrage aan de exploitatie van de ontmoetingsruimte", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Url(id)}/versions/2/export.pdf")).StatusCode);
+    }
+
+    [Fact]
     public async Task OpenApi_ListsTheBusinessCaseEndpoints()
     {
         var document = await app.Client().GetStringAsync("/openapi/v1.json");

@@ -187,6 +187,15 @@ public static class BusinessCaseApi
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<BusinessCaseResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/versions/{number:int}/export.pdf", async (Guid id, int number, BusinessCaseReportHandler reports, CancellationToken ct) =>
+                await reports.VersionPdfAsync(id, number, ct) is { } pdf
+                    ? Results.File(pdf, "application/pdf", $"business-case-{id}-versie-{number}.pdf")
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden"))
+            .WithName("ExportBusinessCaseVersionPdf")
+            .WithSummary("A frozen version as a printable PDF: the outcome in words, totals per year, every line, the PM items, who pays and who gains.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/compare", async (Guid id, string? from, string? to, CompareBusinessCaseVersionsHandler compare, CancellationToken ct) =>
             {
                 var query = new QueryValues();
