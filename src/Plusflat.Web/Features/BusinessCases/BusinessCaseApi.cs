@@ -187,6 +187,15 @@ public static class BusinessCaseApi
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<BusinessCaseResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/export.xlsx", async (Guid id, ExportBusinessCaseHandler export, CancellationToken ct) =>
+                await export.XlsxAsync(id, ct) is { } xlsx
+                    ? Results.File(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"business-case-{id}.xlsx")
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden"))
+            .WithName("ExportBusinessCaseXlsx")
+            .WithSummary("The working copy as an .xlsx sheet: one row per line, totals per year (costs, investments, benefits, net, cumulative net) and the ratio as Excel formulas over the line cells.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/versions/{number:int}/export.pdf", async (Guid id, int number, BusinessCaseReportHandler reports, CancellationToken ct) =>
                 await reports.VersionPdfAsync(id, number, ct) is { } pdf
                     ? Results.File(pdf, "application/pdf", $"business-case-{id}-versie-{number}.pdf")
