@@ -110,7 +110,10 @@ public sealed class BusinessCasePageTests(PlusflatApp app) : ComponentTest(app)
         page.Find("[data-testid='cost-0-2028']").Change("80000");
         page.Find("[data-testid=save]").Click();
         Snackbars.WaitForAssertion(() => Assert.Contains("Business case opgeslagen", Snackbars.Markup, StringComparison.Ordinal), Wait);
-        MudFieldLookup.Choose(page, Popovers, "compare-from", "1");
+        // As MudFieldLookup.Choose, with this class's longer wait (the shared helper waits one second, too short on a loaded machine).
+        page.Find("[data-testid='compare-from']").Closest(".mud-input-control")!.MouseDown();
+        Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == "1"), Wait);
+        Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == "1").Click();
         page.Find("[data-testid=compare]").Click();
 
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=comparison-row]"),
