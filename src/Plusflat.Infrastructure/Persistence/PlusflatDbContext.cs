@@ -53,9 +53,14 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
     public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
 
     public DbSet<MemberHistoryEntry> MemberHistory => Set<MemberHistoryEntry>();
+
     public DbSet<AdmissionAssessment> AdmissionAssessments => Set<AdmissionAssessment>();
 
     public DbSet<AdmissionSettings> AdmissionSettings => Set<AdmissionSettings>();
+
+    public DbSet<Plusflat.Domain.BusinessCases.BusinessCase> BusinessCases => Set<Plusflat.Domain.BusinessCases.BusinessCase>();
+
+    public DbSet<Plusflat.Domain.BusinessCases.BusinessCaseVersion> BusinessCaseVersions => Set<Plusflat.Domain.BusinessCases.BusinessCaseVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

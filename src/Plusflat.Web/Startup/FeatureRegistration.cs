@@ -33,6 +33,7 @@ public static class FeatureRegistration
         Plusflat.Web.Features.Standard.StandardApi.Map(api);
         Plusflat.Web.Features.Standard.StandardApi.MapReport(app);
         Plusflat.Web.Features.Partners.PartnerApi.Map(api);
+        Plusflat.Web.Features.BusinessCases.BusinessCaseApi.Map(api);
         return app;
     }
 

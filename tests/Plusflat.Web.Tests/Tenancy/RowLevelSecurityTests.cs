@@ -16,6 +16,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         "checklist_ticks", "complexes", "invitations", "organisations", "phase_catalogues", "phase_checklist_items",
         "partner_selections", "phase_transitions", "programme_ambitions", "standard_assessments", "standard_catalogues", "tenant_memberships",
         "member_history", "admission_assessments", "admission_settings", "complex_history", "organisation_history",
+        "business_case_versions", "business_cases",
     ];
 
     [Fact]
@@ -230,6 +231,13 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
             {
                 // One ambition (one settings row) per tenant, one partner selection per complex: make room for the control row.
                 await using var makeRoom = new NpgsqlCommand($"DELETE FROM {table}", app, transaction);
+                Assert.Equal(1, await makeRoom.ExecuteNonQueryAsync());
+            }
+
+            if (table == "business_cases")
+            {
+                // One business case per complex: make room for the control row.
+                await using var makeRoom = new NpgsqlCommand("DELETE FROM business_cases", app, transaction);
                 Assert.Equal(1, await makeRoom.ExecuteNonQueryAsync());
             }
 
@@ -460,6 +468,14 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
                 INSERT INTO organisation_history (id, tenant_id, organisation_id, kind, at, sequence, "by", by_name)
                 VALUES (gen_random_uuid(), $1, $2, 'Created', now(), 0, $3, 'Indringer')
                 """, [rows.TenantId, rows.OrganisationId, rows.UserIds[0]]),
+            "business_cases" => ("""
+                INSERT INTO business_cases (id, tenant_id, complex_id, created_at, updated_at, updated_by, updated_by_name, frozen_versions, plan)
+                VALUES (gen_random_uuid(), $1, $2, now(), now(), $3, 'Indringer', 0, '{}'::jsonb)
+                """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
+            "business_case_versions" => ("""
+                INSERT INTO business_case_versions (id, tenant_id, complex_id, business_case_id, number, frozen_at, frozen_by, frozen_by_name, plan)
+                VALUES (gen_random_uuid(), $1, $2, $3, 99, now(), $4, 'Indringer', '{}'::jsonb)
+                """, [rows.TenantId, rows.ComplexId, rows.RowIds["business_cases"], rows.UserIds[0]]),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };
         await using var command = new NpgsqlCommand(insert.Sql, connection, transaction);

@@ -212,6 +212,8 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["admission_settings"] = Guid.CreateVersion7(),
             ["complex_history"] = Guid.CreateVersion7(),
             ["organisation_history"] = Guid.CreateVersion7(),
+            ["business_cases"] = Guid.CreateVersion7(),
+            ["business_case_versions"] = Guid.CreateVersion7(),
         };
         await using var connection = await SuperuserConnectionAsync();
         await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
@@ -267,6 +269,14 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             INSERT INTO organisation_history (id, tenant_id, organisation_id, kind, at, sequence, "by", by_name)
             VALUES ($1, $2, $3, 'Created', now(), 0, $4, 'Seeder')
             """, ids["organisation_history"], tenantId, ids["organisations"], userId);
+        await ExecuteAsync(connection, """
+            INSERT INTO business_cases (id, tenant_id, complex_id, created_at, updated_at, updated_by, updated_by_name, frozen_versions, plan)
+            VALUES ($1, $2, $3, now(), now(), $4, 'Seeder', 1, '{}'::jsonb)
+            """, ids["business_cases"], tenantId, ids["complexes"], userId);
+        await ExecuteAsync(connection, """
+            INSERT INTO business_case_versions (id, tenant_id, complex_id, business_case_id, number, frozen_at, frozen_by, frozen_by_name, plan)
+            VALUES ($1, $2, $3, $4, 1, now(), $5, 'Seeder', '{}'::jsonb)
+            """, ids["business_case_versions"], tenantId, ids["complexes"], ids["business_cases"], userId);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Plusflat.Web.Tests.Start;
+
+namespace Plusflat.Web.Tests.Browser;
+
+/// <summary>The lead's business case flow in Chromium: from the complex page, build a case from the template, change one amount, see the totals and the chart follow, save, freeze.</summary>
+public sealed class BusinessCaseBrowserTests(PlusflatBrowserApp app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task Lead_BuildsCaseFromTemplate_ChangesOneAmount_SeesEveryDependentTotalAndTheChartChange_AndFreezes()
+    {
+        var complex = await App.InTenantAsync("lltf-amsterdam", db => db.Complexes
+            .Where(c => !db.BusinessCases.Any(b => b.ComplexId == c.Id)).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync());
+        await SignInAsync("lead@lltf-amsterdam.demo");
+        await GotoAsync($"/lltf-amsterdam/complexen/{complex}");
+
+        await Page.GetByTestId("business-case-link").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("business-case-empty")).ToBeVisibleAsync();
+        await Page.GetByLabel("Eerste jaar").FillAsync("2027");
+        await Page.GetByTestId("create-from-template").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("total-costs")).ToHaveTextAsync("€ 418.600 (exclusief 6 PM-posten)");
+        await Assertions.Expect(Page.GetByTestId("break-even")).ToHaveTextAsync("2029");
+        var chart = Page.GetByTestId("cumulative-chart");
+        var lineBefore = await chart.Locator("svg path").Last.GetAttributeAsync("d");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("2029: € 13\\.332"));
+
+        var staff2028 = Page.GetByTestId("cost-0-2028");
+        await staff2028.FillAsync("80000");
+        await staff2028.PressAsync("Tab");
+
+        await Assertions.Expect(Page.GetByTestId("total-costs")).ToHaveTextAsync("€ 428.600 (exclusief 6 PM-posten)");
+        await Assertions.Expect(Page.GetByTestId("row-costs").Locator("td").Nth(1)).ToHaveTextAsync("€ 106.450");
+        await Assertions.Expect(Page.GetByTestId("row-net").Locator("td").Nth(1)).ToHaveTextAsync("€ 61.291");
+        await Assertions.Expect(Page.GetByTestId("row-cumulative").Locator("td").Nth(2)).ToHaveTextAsync("€ 3.332");
+        await Assertions.Expect(Page.GetByTestId("total-net")).ToHaveTextAsync("€ 74.623");
+        await Assertions.Expect(Page.GetByTestId("ratio")).ToHaveTextAsync("1,17"); // 503,223 / 428,600
+        await Assertions.Expect(chart).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("2029: € 3\\.332"));
+        Assert.NotEqual(lineBefore, await chart.Locator("svg path").Last.GetAttributeAsync("d"));
+        await ScreenshotAsync("business-case-changed");
+
+        await Page.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(Page.GetByText("Business case opgeslagen: positief.")).ToBeVisibleAsync();
+        await Page.GetByLabel("Notitie bij de bevroren versie").FillAsync("Voor het zorgkantoor");
+        await Page.GetByTestId("freeze").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("version-row")).ToContainTextAsync("Voor het zorgkantoor");
+        await Assertions.Expect(Page.GetByText("Versie 1 bevroren.")).ToBeVisibleAsync();
+        Assert.Empty(ConsoleErrors);
+    }
+}
