@@ -49,6 +49,15 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
     public DbSet<Plusflat.Domain.Partners.PartnerSelection> PartnerSelections => Set<Plusflat.Domain.Partners.PartnerSelection>();
 
+    public DbSet<Plusflat.Domain.FlatTeams.FlatTeamMember> FlatTeamMembers => Set<Plusflat.Domain.FlatTeams.FlatTeamMember>();
+
+    public DbSet<Plusflat.Domain.Signalling.SignalMeeting> SignalMeetings => Set<Plusflat.Domain.Signalling.SignalMeeting>();
+
+    public DbSet<Plusflat.Domain.Signalling.AccessLogEntry> AccessLog => Set<Plusflat.Domain.Signalling.AccessLogEntry>();
+
+    /// <summary>Counts only (complex, month, category); tenant-wide readable. Filtered on the tenant like the rest.</summary>
+    public IQueryable<Configurations.SignalTally> SignalTallies => Set<Configurations.SignalTally>().Where(t => t.TenantId == CurrentTenantId);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

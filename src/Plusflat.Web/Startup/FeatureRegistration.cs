@@ -17,6 +17,7 @@ public static class FeatureRegistration
             services.AddScoped(type);
         }
 
+        Plusflat.Web.Features.Signalling.SignallingRegistration.AddSignalling(services);
         return services;
     }
 
@@ -31,6 +32,7 @@ public static class FeatureRegistration
         Plusflat.Web.Features.Standard.StandardApi.Map(api);
         Plusflat.Web.Features.Standard.StandardApi.MapReport(app);
         Plusflat.Web.Features.Partners.PartnerApi.Map(api);
+        Plusflat.Web.Features.Signalling.SignallingApi.Map(api);
         return app;
     }
 

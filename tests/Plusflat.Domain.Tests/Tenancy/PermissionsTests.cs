@@ -17,6 +17,9 @@ public class PermissionsTests
         (TenantKind.Zorgkantoor, TenantRole.TenantAdmin, Permission.ManageMembers),
         (TenantKind.Zorgkantoor, TenantRole.TenantAdmin, Permission.AssessApplications),
         (TenantKind.Zorgkantoor, TenantRole.Assessor, Permission.AssessApplications),
+        (TenantKind.Programme, TenantRole.FlatTeamMember, Permission.ViewSignalDetails),
+        .. Enum.GetValues<TenantRole>().Select(role => (TenantKind.Programme, role, Permission.ViewSignalCounts)),
+        (TenantKind.Programme, TenantRole.TenantAdmin, Permission.ViewAccessLog),
     ];
 
     public static TheoryData<TenantKind, TenantRole, Permission> EveryCombination()
