@@ -29,6 +29,7 @@ public static class PlusflatStartup
         services.AddScoped<UserDirectory>();
         services.AddSingleton<IInvitationSender, LoggingInvitationSender>();
         services.AddSingleton<IDemoTenantContent, DemoProgrammeContent>();
+        services.AddSingleton<IDemoTenantContent, DemoSignallingContent>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
         return services;
