@@ -21,6 +21,8 @@ public static class NavigationLinks
             "Wat er per fase af moet zijn, als versies die het programma zelf beheert."),
         new("beheer/leden", "Leden en uitnodigingen", Permission.ManageMembers, Icons.Material.Filled.Group,
             "Wie er in deze omgeving werkt, met welke rol, en nieuwe mensen uitnodigen."),
+        new("beheer/toegangslog", "Toegangslog", Permission.ViewAccessLog, Icons.Material.Filled.ManageSearch,
+            "Wie welke signaalgegevens van de flatteams heeft ingezien of gewijzigd, wanneer en vanaf welk adres (NEN 7513)."),
     ];
 
     public static IEnumerable<Link> For(CurrentTenant tenant) => All.Where(l => tenant.Can(l.Permission));
