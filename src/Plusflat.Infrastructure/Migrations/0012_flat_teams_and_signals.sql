@@ -17,12 +17,13 @@ CREATE TABLE flat_team_members (
     user_id uuid,
     CONSTRAINT pk_flat_team_members PRIMARY KEY (id),
     CONSTRAINT ak_flat_team_members_tenant_id_id UNIQUE (tenant_id, id),
-    CONSTRAINT fk_flat_team_members_complexes FOREIGN KEY (tenant_id, complex_id) REFERENCES complexes (tenant_id, id) ON DELETE CASCADE,
-    CONSTRAINT fk_flat_team_members_tenants FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT,
-    CONSTRAINT fk_flat_team_members_users FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE SET NULL,
+    CONSTRAINT fk_flat_team_members_complexes_tenant_id_complex_id FOREIGN KEY (tenant_id, complex_id) REFERENCES complexes (tenant_id, id) ON DELETE CASCADE,
+    CONSTRAINT fk_flat_team_members_tenants_tenant_id FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_flat_team_members_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT ck_flat_team_members_dates CHECK (ends_on IS NULL OR ends_on >= starts_on)
 );
 CREATE INDEX ix_flat_team_members_tenant_id_complex_id_user_id ON flat_team_members (tenant_id, complex_id, user_id);
+CREATE INDEX ix_flat_team_members_user_id ON flat_team_members (user_id);
 
 ALTER TABLE flat_team_members ENABLE ROW LEVEL SECURITY;
 ALTER TABLE flat_team_members FORCE ROW LEVEL SECURITY;
@@ -54,8 +55,8 @@ CREATE TABLE signal_meetings (
     created_at timestamp with time zone NOT NULL,
     CONSTRAINT pk_signal_meetings PRIMARY KEY (id),
     CONSTRAINT ak_signal_meetings_tenant_id_id UNIQUE (tenant_id, id),
-    CONSTRAINT fk_signal_meetings_complexes FOREIGN KEY (tenant_id, complex_id) REFERENCES complexes (tenant_id, id) ON DELETE CASCADE,
-    CONSTRAINT fk_signal_meetings_tenants FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
+    CONSTRAINT fk_signal_meetings_complexes_tenant_id_complex_id FOREIGN KEY (tenant_id, complex_id) REFERENCES complexes (tenant_id, id) ON DELETE CASCADE,
+    CONSTRAINT fk_signal_meetings_tenants_tenant_id FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
 );
 CREATE INDEX ix_signal_meetings_tenant_id_complex_id_held_on ON signal_meetings (tenant_id, complex_id, held_on);
 
@@ -73,11 +74,12 @@ CREATE TABLE signals (
     details_removed_at timestamp with time zone,
     CONSTRAINT pk_signals PRIMARY KEY (id),
     CONSTRAINT ak_signals_tenant_id_id UNIQUE (tenant_id, id),
-    CONSTRAINT fk_signals_signal_meetings FOREIGN KEY (tenant_id, meeting_id) REFERENCES signal_meetings (tenant_id, id) ON DELETE CASCADE,
-    CONSTRAINT fk_signals_complexes FOREIGN KEY (tenant_id, complex_id) REFERENCES complexes (tenant_id, id) ON DELETE CASCADE,
-    CONSTRAINT fk_signals_tenants FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
+    CONSTRAINT fk_signals_signal_meetings_tenant_id_meeting_id FOREIGN KEY (tenant_id, meeting_id) REFERENCES signal_meetings (tenant_id, id) ON DELETE CASCADE,
+    CONSTRAINT fk_signals_complexes_tenant_id_complex_id FOREIGN KEY (tenant_id, complex_id) REFERENCES complexes (tenant_id, id) ON DELETE CASCADE,
+    CONSTRAINT fk_signals_tenants_tenant_id FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
 );
 CREATE INDEX ix_signals_tenant_id_meeting_id ON signals (tenant_id, meeting_id);
+CREATE INDEX ix_signals_tenant_id_complex_id ON signals (tenant_id, complex_id);
 CREATE INDEX ix_signals_tenant_id_status_closed_on ON signals (tenant_id, status, closed_on);
 
 CREATE TABLE signal_actions (
@@ -92,11 +94,12 @@ CREATE TABLE signal_actions (
     status character varying(30) NOT NULL,
     outcome character varying(500),
     CONSTRAINT pk_signal_actions PRIMARY KEY (id),
-    CONSTRAINT fk_signal_actions_signals FOREIGN KEY (tenant_id, signal_id) REFERENCES signals (tenant_id, id) ON DELETE CASCADE,
-    CONSTRAINT fk_signal_actions_owner FOREIGN KEY (tenant_id, owner_id) REFERENCES flat_team_members (tenant_id, id) ON DELETE RESTRICT,
-    CONSTRAINT fk_signal_actions_tenants FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
+    CONSTRAINT fk_signal_actions_signals_tenant_id_signal_id FOREIGN KEY (tenant_id, signal_id) REFERENCES signals (tenant_id, id) ON DELETE CASCADE,
+    CONSTRAINT fk_signal_actions_flat_team_members_tenant_id_owner_id FOREIGN KEY (tenant_id, owner_id) REFERENCES flat_team_members (tenant_id, id) ON DELETE RESTRICT,
+    CONSTRAINT fk_signal_actions_tenants_tenant_id FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
 );
 CREATE INDEX ix_signal_actions_tenant_id_signal_id ON signal_actions (tenant_id, signal_id);
+CREATE INDEX ix_signal_actions_tenant_id_owner_id ON signal_actions (tenant_id, owner_id);
 
 ALTER TABLE signal_meetings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE signal_meetings FORCE ROW LEVEL SECURITY;
@@ -123,8 +126,8 @@ CREATE TABLE signal_tallies (
     month date NOT NULL,
     category character varying(30) NOT NULL,
     CONSTRAINT pk_signal_tallies PRIMARY KEY (id),
-    CONSTRAINT fk_signal_tallies_complexes FOREIGN KEY (tenant_id, complex_id) REFERENCES complexes (tenant_id, id) ON DELETE CASCADE,
-    CONSTRAINT fk_signal_tallies_tenants FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
+    CONSTRAINT fk_signal_tallies_complexes_tenant_id_complex_id FOREIGN KEY (tenant_id, complex_id) REFERENCES complexes (tenant_id, id) ON DELETE CASCADE,
+    CONSTRAINT fk_signal_tallies_tenants_tenant_id FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
 );
 CREATE INDEX ix_signal_tallies_tenant_id_complex_id_month ON signal_tallies (tenant_id, complex_id, month);
 ALTER TABLE signal_tallies ENABLE ROW LEVEL SECURITY;
@@ -160,7 +163,7 @@ CREATE TABLE access_log (
     detail character varying(300),
     address character varying(64),
     CONSTRAINT pk_access_log PRIMARY KEY (id),
-    CONSTRAINT fk_access_log_tenants FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
+    CONSTRAINT fk_access_log_tenants_tenant_id FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
 );
 CREATE INDEX ix_access_log_tenant_id_at ON access_log (tenant_id, at DESC);
 ALTER TABLE access_log ENABLE ROW LEVEL SECURITY;

@@ -56,7 +56,7 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
     public DbSet<Plusflat.Domain.Signalling.AccessLogEntry> AccessLog => Set<Plusflat.Domain.Signalling.AccessLogEntry>();
 
     /// <summary>Counts only (complex, month, category); tenant-wide readable. Filtered on the tenant like the rest.</summary>
-    public IQueryable<Configurations.SignalTally> SignalTallies => Set<Configurations.SignalTally>().Where(t => t.TenantId == CurrentTenantId);
+    public DbSet<Configurations.SignalTally> SignalTallies => Set<Configurations.SignalTally>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,6 +18,8 @@ internal sealed class FlatTeamMemberConfiguration : IEntityTypeConfiguration<Fla
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(40);
         builder.HasOne<Plusflat.Domain.Complexes.Complex>().WithMany().HasForeignKey(m => new { m.TenantId, m.ComplexId })
             .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Plusflat.Infrastructure.Identity.PlusflatUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(m => new { m.TenantId, m.ComplexId, m.UserId });
     }
 }
 
@@ -29,6 +31,9 @@ internal sealed class SignalMeetingConfiguration : IEntityTypeConfiguration<Sign
         builder.HasKey(m => m.Id);
         builder.HasAlternateKey(m => new { m.TenantId, m.Id });
         builder.Property(m => m.Version).IsRowVersion();
+        builder.HasIndex(m => new { m.TenantId, m.ComplexId, m.HeldOn });
+        builder.HasOne<Plusflat.Domain.Complexes.Complex>().WithMany().HasForeignKey(m => new { m.TenantId, m.ComplexId })
+            .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Signals).WithOne().HasForeignKey(s => new { s.TenantId, s.MeetingId })
             .HasPrincipalKey(m => new { m.TenantId, m.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Signals).HasField("_signals").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -47,6 +52,9 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         builder.Property(s => s.Category).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.NoticedBy).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(s => new { s.TenantId, s.Status, s.ClosedOn });
+        builder.HasOne<Plusflat.Domain.Complexes.Complex>().WithMany().HasForeignKey(s => new { s.TenantId, s.ComplexId })
+            .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Actions).WithOne().HasForeignKey(a => new { a.TenantId, a.SignalId })
             .HasPrincipalKey(s => new { s.TenantId, s.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Actions).HasField("_actions").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -61,6 +69,8 @@ internal sealed class SignalActionConfiguration : IEntityTypeConfiguration<Signa
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Outcome).HasMaxLength(500);
+        builder.HasOne<FlatTeamMember>().WithMany().HasForeignKey(a => new { a.TenantId, a.OwnerId })
+            .HasPrincipalKey(m => new { m.TenantId, m.Id }).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -74,11 +84,12 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.Detail).HasMaxLength(300);
         builder.Property(e => e.Address).HasMaxLength(64);
+        builder.HasIndex(e => new { e.TenantId, e.At }).IsDescending(false, true);
     }
 }
 
 /// <summary>The counts-only projection of signals (filled by a database trigger): complex, month, category.</summary>
-public sealed class SignalTally
+public sealed class SignalTally : Plusflat.Domain.Common.ITenantOwned
 {
     public Guid SignalId { get; private set; }
 
@@ -98,5 +109,9 @@ internal sealed class SignalTallyConfiguration : IEntityTypeConfiguration<Signal
         builder.ToTable("signal_tallies");
         builder.HasKey(t => t.SignalId);
         builder.Property(t => t.SignalId).HasColumnName("id");
+        builder.Property(t => t.Category).HasMaxLength(30);
+        builder.HasIndex(t => new { t.TenantId, t.ComplexId, t.Month });
+        builder.HasOne<Plusflat.Domain.Complexes.Complex>().WithMany().HasForeignKey(t => new { t.TenantId, t.ComplexId })
+            .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
     }
 }
