@@ -234,6 +234,25 @@ public sealed class SignallingApiTests(PlusflatApp app) : IClassFixture<Plusflat
         Assert.Contains("members[0].endsOn", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExportCounts_Lead_GetsCsvWithSmallCountsSuppressedAndNoCodes()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var klimop = await ComplexIdAsync("De Klimop");
+
+        var response = await client.GetAsync($"/api/v1/{Tenant}/complexes/{klimop}/signal-counts.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("complex;month;category;count", lines[0]);
+        Assert.True(lines.Length > 1);
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("De Klimop;", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(";< 3", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines.Skip(1), l => l.Split(';')[3] is "1" or "2");
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInClientAsync(Assessor)).GetAsync($"/api/v1/{Tenant}/complexes/{klimop}/signal-counts.csv")).StatusCode);
+    }
+
     private static string Meetings(Guid complexId) => $"/api/v1/{Tenant}/complexes/{complexId}/meetings";
 
     private static object MeetingBody(Guid[] attendees, object[] signals, DateOnly? date = null) => new
