@@ -133,12 +133,40 @@ public static class SignallingApi
             .WithName("GetSignalCounts").WithSummary("Signal counts per month and category (counts 1 and 2 shown as \"< 3\", count null). Never details.")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewSignalCounts)).Produces<SignalCountsView>().ProducesValidationProblem();
 
+        complex.MapGet("/signal-counts.csv", async (Guid id, string? from, string? to, GetSignalCountsHandler handler, TimeProvider clock, CancellationToken ct) =>
+            {
+                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                if (!TryMonth(from, today.AddMonths(-11), out var start) || !TryMonth(to, today, out var end))
+                {
+                    return ApiBody.Invalid(TryMonth(from, today, out _) ? "to" : "from", "Geef een maand als JJJJ-MM.");
+                }
+
+                if (await handler.GetAsync(id, start, end, ct) is not { } view)
+                {
+                    return NotFound();
+                }
+
+                var csv = new System.Text.StringBuilder("complex;month;category;count\r\n");
+                foreach (var row in view.Rows)
+                {
+                    csv.Append(Csv(view.ComplexName)).Append(';').Append(row.Month).Append(';')
+                        .Append(JsonNamingPolicy.CamelCase.ConvertName(row.Category.ToString())).Append(';').Append(row.Shown).Append("\r\n");
+                }
+
+                return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv.ToString())).ToArray(),
+                    "text/csv; charset=utf-8", $"signalen-{view.From}-{view.To}.csv");
+            })
+            .WithName("ExportSignalCounts").WithSummary("The signal counts as CSV (semicolon-separated; counts 1 and 2 as \"< 3\"). Counts only, never details.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewSignalCounts)).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
         api.MapGet("/access-log", async (string? search, Guid? complexId, DateOnly? from, DateOnly? to, ListAccessLogHandler handler, CancellationToken ct) =>
                 Results.Ok(await handler.ListAsync(new AccessLogQuery(search, complexId, from, to), ct)))
             .WithTags("Signalling").WithName("ListAccessLog").WithSummary("The NEN 7513 access log of signal details, newest first (tenant admins).")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewAccessLog)).Produces<IReadOnlyList<AccessLogRow>>();
         return api;
     }
+
+    private static string Csv(string value) => value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden");
 
