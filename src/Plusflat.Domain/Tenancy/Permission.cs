@@ -26,6 +26,15 @@ public enum Permission
 
     /// <summary>Record a complex's admission-gate facts and set the programme's admission settings (programme leads).</summary>
     RecordAdmission,
+
+    /// <summary>Signal details (codes, descriptions, actions) — and then only of the complexes whose flat team the user is on.</summary>
+    ViewSignalDetails,
+
+    /// <summary>Signal counts per complex, category and month (small counts suppressed); never details.</summary>
+    ViewSignalCounts,
+
+    /// <summary>Search and read the access log of signal details (NEN 7513).</summary>
+    ViewAccessLog,
 }
 
 /// <summary>The pure rule that maps roles held in a tenant of a given kind onto permissions.</summary>
@@ -48,6 +57,9 @@ public static class Permissions
             Permission.AssessApplications => kind == TenantKind.Zorgkantoor
                 && role is TenantRole.Assessor or TenantRole.TenantAdmin,
             Permission.RecordAdmission => kind == TenantKind.Programme && role == TenantRole.ProgrammeLead,
+            Permission.ViewSignalDetails => kind == TenantKind.Programme && role == TenantRole.FlatTeamMember,
+            Permission.ViewSignalCounts => kind == TenantKind.Programme,
+            Permission.ViewAccessLog => kind == TenantKind.Programme && role == TenantRole.TenantAdmin,
             _ => false,
         };
 

@@ -136,6 +136,7 @@ public sealed class Migrator(string ownerConnectionString, string? appRole, ILog
             GRANT USAGE ON SCHEMA public TO {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
             REVOKE ALL ON schema_history FROM {role};
+            DO $do$ BEGIN IF to_regclass('public.access_log') IS NOT NULL THEN REVOKE UPDATE, DELETE, TRUNCATE ON access_log FROM {role}; END IF; END $do$;
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             """, cancellationToken);
     }

@@ -34,6 +34,8 @@ public static class DemoSeeder
             [("lltf-amsterdam", TenantRole.ProgrammeLead)]),
         new("team@lltf-amsterdam.demo", "Thijs Bakker", "flatteamlid Lang Leven Thuisflats Amsterdam",
             [("lltf-amsterdam", TenantRole.FlatTeamMember)]),
+        new("team-zonnehof@lltf-amsterdam.demo", "Sara Yilmaz", "flatteamlid van Het Zonnehof, Lang Leven Thuisflats Amsterdam",
+            [("lltf-amsterdam", TenantRole.FlatTeamMember)]),
         new("lead@thuisplusflat-rotterdam.demo", "Rachid El Amrani", "programmaleider Thuisplusflat Rotterdam",
             [("thuisplusflat-rotterdam", TenantRole.ProgrammeLead)]),
         new("assessor@zorgkantoor-amsterdam.demo", "Anja Visser", "beoordelaar Zorgkantoor Amsterdam",

@@ -61,6 +61,14 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
     public DbSet<Plusflat.Domain.BusinessCases.BusinessCase> BusinessCases => Set<Plusflat.Domain.BusinessCases.BusinessCase>();
 
     public DbSet<Plusflat.Domain.BusinessCases.BusinessCaseVersion> BusinessCaseVersions => Set<Plusflat.Domain.BusinessCases.BusinessCaseVersion>();
+    public DbSet<Plusflat.Domain.FlatTeams.FlatTeamMember> FlatTeamMembers => Set<Plusflat.Domain.FlatTeams.FlatTeamMember>();
+
+    public DbSet<Plusflat.Domain.Signalling.SignalMeeting> SignalMeetings => Set<Plusflat.Domain.Signalling.SignalMeeting>();
+
+    public DbSet<Plusflat.Domain.Signalling.AccessLogEntry> AccessLog => Set<Plusflat.Domain.Signalling.AccessLogEntry>();
+
+    /// <summary>Counts only (complex, month, category); tenant-wide readable. Filtered on the tenant like the rest.</summary>
+    public DbSet<Configurations.SignalTally> SignalTallies => Set<Configurations.SignalTally>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,6 +18,7 @@ public static class FeatureRegistration
             services.AddScoped(type);
         }
 
+        Plusflat.Web.Features.Signalling.SignallingRegistration.AddSignalling(services);
         return services;
     }
 
@@ -34,6 +35,7 @@ public static class FeatureRegistration
         Plusflat.Web.Features.Standard.StandardApi.MapReport(app);
         Plusflat.Web.Features.Partners.PartnerApi.Map(api);
         Plusflat.Web.Features.BusinessCases.BusinessCaseApi.Map(api);
+        Plusflat.Web.Features.Signalling.SignallingApi.Map(api);
         return app;
     }
 

@@ -32,6 +32,7 @@ public static class PlusflatStartup
         services.AddSingleton<IDemoTenantContent, DemoProgrammeContent>();
         services.AddSingleton<IDemoTenantContent, DemoAdmissionContent>(); // after the complexes it assesses
         services.AddSingleton<IDemoTenantContent, Plusflat.Infrastructure.Demo.DemoBusinessCaseContent>();
+        services.AddSingleton<IDemoTenantContent, DemoSignallingContent>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
         services.AddPlusflatAccounts(configuration);

@@ -21,6 +21,9 @@ public class PermissionsTests
         (TenantKind.Programme, TenantRole.TenantAdmin, Permission.ViewMembers),
         (TenantKind.Zorgkantoor, TenantRole.TenantAdmin, Permission.ViewMembers),
         (TenantKind.Programme, TenantRole.ProgrammeLead, Permission.ViewMembers),
+        (TenantKind.Programme, TenantRole.FlatTeamMember, Permission.ViewSignalDetails),
+        .. Enum.GetValues<TenantRole>().Select(role => (TenantKind.Programme, role, Permission.ViewSignalCounts)),
+        (TenantKind.Programme, TenantRole.TenantAdmin, Permission.ViewAccessLog),
     ];
 
     public static TheoryData<TenantKind, TenantRole, Permission> EveryCombination()

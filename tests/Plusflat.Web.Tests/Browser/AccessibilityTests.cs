@@ -276,6 +276,13 @@ public sealed class AccessibilityTests(PlusflatBrowserApp app, ITestOutputHelper
     private async Task<string> ResolveAsync(string path, string tenant)
     {
         path = path.Replace("{tenant}", tenant, StringComparison.Ordinal).Replace("{missing}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        if (path.Contains("{team-complex}", StringComparison.Ordinal))
+        {
+            // The complex whose flat team team@lltf-amsterdam.demo is on (README, demo data).
+            var id = await App.ScalarAsync<Guid>("SELECT c.id FROM complexes c JOIN tenants t ON t.id = c.tenant_id WHERE t.slug = @p0 AND c.name = 'De Klimop'", tenant);
+            path = path.Replace("{team-complex}", id.ToString(), StringComparison.Ordinal);
+        }
+
         if (path.Contains("{complex}", StringComparison.Ordinal))
         {
             var id = await App.ScalarAsync<Guid>("SELECT c.id FROM complexes c JOIN tenants t ON t.id = c.tenant_id WHERE t.slug = @p0 ORDER BY c.name LIMIT 1", tenant);

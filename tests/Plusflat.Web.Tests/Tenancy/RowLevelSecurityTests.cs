@@ -17,7 +17,11 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         "partner_selections", "phase_transitions", "programme_ambitions", "standard_assessments", "standard_catalogues", "tenant_memberships",
         "member_history", "admission_assessments", "admission_settings", "complex_history", "organisation_history",
         "business_case_versions", "business_cases",
+        "access_log", "flat_team_members", "signal_actions", "signal_meetings", "signal_tallies", "signals",
     ];
+
+    /// <summary>Append-only (NEN 7513): the app role has no UPDATE or DELETE at all; proven in SignalRowLevelSecurityTests.</summary>
+    private static readonly string[] AppendOnlyTables = ["access_log"];
 
     [Fact]
     public async Task Catalog_EveryTenantTable_HasForcedRowLevelSecurityAndATenantPolicy()
@@ -184,7 +188,8 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     {
         var tables = await EverySeededTenantTableAsync();
         await using var superuser = await data.SuperuserConnectionAsync();
-        await using var app = await data.AppConnectionAsync(data.A.TenantId);
+        // The user on A's flat team: the signal tables are visible only to the complex's team (the rest needs only the tenant).
+        await using var app = await data.AppConnectionAsync(data.A.TenantId, data.TeamUserId);
 
         Assert.Equal(0, await TwoTenantDatabase.CountAsync(app, "SELECT count(*) FROM invitations WHERE id = ANY($1)", data.B.InvitationIds.ToArray()));
         Assert.Equal(TwoTenantDatabase.InvitationsPerTenant, await TwoTenantDatabase.CountAsync(app, "SELECT count(*) FROM invitations"));
@@ -222,7 +227,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         await using var superuser = await data.SuperuserConnectionAsync();
         var countOfB = $"SELECT count(*) FROM {table} WHERE tenant_id = $1";
         var before = await TwoTenantDatabase.CountAsync(superuser, countOfB, data.B.TenantId);
-        await using var app = await data.AppConnectionAsync(data.A.TenantId);
+        await using var app = await data.AppConnectionAsync(data.A.TenantId, data.TeamUserId);
 
         // Control: the same row for tenant A itself (its own references) is accepted, then rolled back, so only the tenant id decides.
         await using (var transaction = await app.BeginTransactionAsync())
@@ -260,7 +265,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
     public async Task Update_MovingOwnRowToTenantB_FailsWithCheck(string table)
     {
         await EverySeededTenantTableAsync();
-        await using var app = await data.AppConnectionAsync(data.A.TenantId);
+        await using var app = await data.AppConnectionAsync(data.A.TenantId, data.TeamUserId);
         await using var transaction = await app.BeginTransactionAsync();
         await using var command = new NpgsqlCommand($"UPDATE {table} SET tenant_id = $1 WHERE id = $2", app, transaction)
         {
@@ -271,7 +276,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
 
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
-        Assert.Contains("row-level security", error.MessageText, StringComparison.Ordinal);
+        Assert.Contains(AppendOnlyTables.Contains(table) ? "permission denied" : "row-level security", error.MessageText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -283,7 +288,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         await using var transaction = await app.BeginTransactionAsync();
 
         var touched = new List<string>();
-        foreach (var table in tables)
+        foreach (var table in tables.Except(AppendOnlyTables))
         {
             var quoted = EmbeddedPostgres.Quote(table);
             await using var update = new NpgsqlCommand($"UPDATE {quoted} SET tenant_id = tenant_id WHERE tenant_id = $1", app, transaction)
@@ -437,6 +442,27 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
             "programme_ambitions" => ("""
                 INSERT INTO programme_ambitions (id, tenant_id, target_count, target_year) VALUES (gen_random_uuid(), $1, 99, 2040)
                 """, [rows.TenantId]),
+            "flat_team_members" => ("""
+                INSERT INTO flat_team_members (id, tenant_id, complex_id, name, organisation, role, starts_on) VALUES (gen_random_uuid(), $1, $2, 'X', 'Y', 'Other', current_date)
+                """, [rows.TenantId, rows.ComplexId]),
+            "signal_meetings" => ("""
+                INSERT INTO signal_meetings (id, tenant_id, complex_id, held_on, attendee_ids, created_by, created_at)
+                VALUES (gen_random_uuid(), $1, $2, current_date, '{}'::uuid[], $3, now())
+                """, [rows.TenantId, rows.ComplexId, rows.UserIds[1]]),
+            "signals" => ("""
+                INSERT INTO signals (id, tenant_id, complex_id, meeting_id, resident_code, category, noticed_by, status)
+                VALUES (gen_random_uuid(), $1, $2, $3, 'B-002', 'Other', 'Housing', 'NotPickedUp')
+                """, [rows.TenantId, rows.ComplexId, rows.RowIds["signal_meetings"]]),
+            "signal_actions" => ("""
+                INSERT INTO signal_actions (id, tenant_id, complex_id, signal_id, owner_id, due, escalation_level, warm_handover, status)
+                VALUES (gen_random_uuid(), $1, $2, $3, $4, current_date, 1, true, 'Open')
+                """, [rows.TenantId, rows.ComplexId, rows.RowIds["signals"], rows.RowIds["flat_team_members"]]),
+            "signal_tallies" => ("""
+                INSERT INTO signal_tallies (id, tenant_id, complex_id, month, category) VALUES (gen_random_uuid(), $1, $2, date_trunc('month', now())::date, 'Other')
+                """, [rows.TenantId, rows.ComplexId]),
+            "access_log" => ("""
+                INSERT INTO access_log (id, tenant_id, at, user_id, user_name, action) VALUES (gen_random_uuid(), $1, now(), $2, 'X', 'View')
+                """, [rows.TenantId, rows.UserIds[1]]),
             "partner_selections" => ("""
                 INSERT INTO partner_selections (id, tenant_id, complex_id, candidates, residents, steps, open_entry)
                 VALUES (gen_random_uuid(), $1, $2, '[]'::jsonb, '{}'::jsonb, '{}'::jsonb, '[]'::jsonb)

@@ -38,6 +38,9 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
     /// <summary>A user of tenant A (its user 0) who also has a membership in tenant B: the tenant switcher's case.</summary>
     public Guid CrossTenantUserId => A.UserIds[0];
 
+    /// <summary>The user of tenant A on the flat team of A's seeded complex (role FlatTeamMember): the one who sees A's signal rows.</summary>
+    public Guid TeamUserId => A.UserIds[1];
+
     /// <summary>The membership of <see cref="CrossTenantUserId"/> in tenant B (role Observer); part of <c>B.MembershipIds</c>.</summary>
     public Guid CrossTenantMembershipId { get; private set; }
 
@@ -177,7 +180,7 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
         db.Invitations.AddRange(invitations);
         await db.SaveChangesAsync();
 
-        var programme = await SeedProgrammeRowsAsync(tenant.Id, users[0].Id);
+        var programme = await SeedProgrammeRowsAsync(tenant.Id, users[0].Id, users[1].Id);
         var rowIds = new Dictionary<string, Guid>(programme.RowIds)
         {
             ["tenant_memberships"] = memberships[0].Id,
@@ -193,7 +196,7 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
     /// tenant table must add its row here (see <see cref="SeedProblemsAsync"/>).
     /// </summary>
     private async Task<(Guid OrganisationId, Guid CatalogueId, Guid ChecklistItemId, Guid ComplexId, Dictionary<string, Guid> RowIds)> SeedProgrammeRowsAsync(
-        Guid tenantId, Guid userId)
+        Guid tenantId, Guid userId, Guid teamUserId)
     {
         var ids = new Dictionary<string, Guid>
         {
@@ -214,7 +217,13 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["organisation_history"] = Guid.CreateVersion7(),
             ["business_cases"] = Guid.CreateVersion7(),
             ["business_case_versions"] = Guid.CreateVersion7(),
+            ["flat_team_members"] = Guid.CreateVersion7(),
+            ["signal_meetings"] = Guid.CreateVersion7(),
+            ["signals"] = Guid.CreateVersion7(),
+            ["signal_actions"] = Guid.CreateVersion7(),
+            ["access_log"] = Guid.CreateVersion7(),
         };
+        ids["signal_tallies"] = ids["signals"]; // written by the trigger on signals, with the signal's id
         await using var connection = await SuperuserConnectionAsync();
         await ExecuteAsync(connection, "INSERT INTO organisations (id, tenant_id, name, kind) VALUES ($1, $2, 'Woonstichting', 'HousingCorporation')",
             ids["organisations"], tenantId);
@@ -277,6 +286,27 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             INSERT INTO business_case_versions (id, tenant_id, complex_id, business_case_id, number, frozen_at, frozen_by, frozen_by_name, plan)
             VALUES ($1, $2, $3, $4, 1, now(), $5, 'Seeder', '{}'::jsonb)
             """, ids["business_case_versions"], tenantId, ids["complexes"], ids["business_cases"], userId);
+        // The complex's flat team: user 1 of the tenant (role FlatTeamMember) is on it, so signal rows are visible to them only.
+        await ExecuteAsync(connection, """
+            INSERT INTO flat_team_members (id, tenant_id, complex_id, name, organisation, role, starts_on, user_id)
+            VALUES ($1, $2, $3, 'Teamlid', 'Welzijn', 'FlatCoach', current_date - 30, $4)
+            """, ids["flat_team_members"], tenantId, ids["complexes"], teamUserId);
+        await ExecuteAsync(connection, """
+            INSERT INTO signal_meetings (id, tenant_id, complex_id, held_on, attendee_ids, created_by, created_at)
+            VALUES ($1, $2, $3, current_date - 7, ARRAY[$4]::uuid[], $5, now())
+            """, ids["signal_meetings"], tenantId, ids["complexes"], ids["flat_team_members"], teamUserId);
+        await ExecuteAsync(connection, """
+            INSERT INTO signals (id, tenant_id, complex_id, meeting_id, resident_code, category, noticed_by, description, status)
+            VALUES ($1, $2, $3, $4, 'B-001', 'Falls', 'Care', 'Twee keer gevallen', 'PickedUp')
+            """, ids["signals"], tenantId, ids["complexes"], ids["signal_meetings"]);
+        await ExecuteAsync(connection, """
+            INSERT INTO signal_actions (id, tenant_id, complex_id, signal_id, owner_id, due, escalation_level, warm_handover, status)
+            VALUES ($1, $2, $3, $4, $5, current_date + 7, 0, false, 'Open')
+            """, ids["signal_actions"], tenantId, ids["complexes"], ids["signals"], ids["flat_team_members"]);
+        await ExecuteAsync(connection, """
+            INSERT INTO access_log (id, tenant_id, at, user_id, user_name, complex_id, meeting_id, action, address)
+            VALUES ($1, $2, now(), $3, 'Teamlid', $4, $5, 'View', '127.0.0.1')
+            """, ids["access_log"], tenantId, teamUserId, ids["complexes"], ids["signal_meetings"]);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 

@@ -23,6 +23,8 @@ public static class NavigationLinks
             "Welke wooncomplexen door de drie drempels van het Plusflat-label komen, en waarom niet."),
         new("beheer/leden", "Leden en uitnodigingen", Permission.ViewMembers, Icons.Material.Filled.Group,
             "Wie er in deze omgeving werkt, met welke rol, en nieuwe mensen uitnodigen."),
+        new("beheer/toegangslog", "Toegangslog", Permission.ViewAccessLog, Icons.Material.Filled.ManageSearch,
+            "Wie welke signaalgegevens van de flatteams heeft ingezien of gewijzigd, wanneer en vanaf welk adres (NEN 7513)."),
     ];
 
     public static IEnumerable<Link> For(CurrentTenant tenant) => All.Where(l => tenant.Can(l.Permission));
