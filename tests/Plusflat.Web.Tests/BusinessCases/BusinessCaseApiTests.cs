@@ -368,7 +368,7 @@ public sealed class BusinessCaseApiTests(PlusflatApp app) : IClassFixture<Plusfl
     {
         var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new Dictionary<string, object>
         {
-            ["name"] = $"Businesscaseflat {Guid.NewGuid().ToString("N")[..8]}", ["address"] = "Rekenstraat 1", ["postcode"] = "1011 AB",
+            ["name"] = $"Businesscaseflat {Guid.NewGuid().ToString("N")[..8]}", ["address"] = Plusflat.Web.Tests.Complexes.TestComplexes.UniqueAddress("Rekenstraat"), ["postcode"] = "1011 AB",
             ["municipality"] = "Amsterdam", ["dwellingCount"] = 159, ["hasCommonRoom"] = true,
             ["commonRoomOpenToNeighbourhood"] = false, ["nearFacilities"] = false, ["hasWorkspaceForTeam"] = false,
         });

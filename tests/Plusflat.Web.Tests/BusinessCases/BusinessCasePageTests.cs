@@ -117,7 +117,7 @@ public sealed class BusinessCasePageTests(PlusflatApp app) : ComponentTest(app)
         page.Find("[data-testid=compare]").Click();
 
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=comparison-row]"),
-            r => r.TextContent.Contains("Personeel", StringComparison.Ordinal) && r.TextContent.Contains("gewijzigd", StringComparison.Ordinal)
+            r => r.TextContent.Contains("Personeel", StringComparison.Ordinal) && r.TextContent.Contains("Gewijzigd", StringComparison.Ordinal)
                  && r.TextContent.Contains("€ 70.000 → € 80.000", StringComparison.Ordinal)), Wait);
     }
 
