@@ -18,7 +18,7 @@ public sealed class ComplexLifecycleTests(PlusflatBrowserApp app) : BrowserTest(
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdnavigatie" }).GetByRole(AriaRole.Link, new() { Name = "Wooncomplexen" }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Nieuw wooncomplex" }).ClickAsync();
         await Page.GetByLabel("Naam", new() { Exact = true }).FillAsync(name);
-        await Page.GetByLabel("Adres", new() { Exact = true }).FillAsync("Browserstraat 10");
+        await Page.GetByLabel("Adres", new() { Exact = true }).FillAsync(Plusflat.Web.Tests.Complexes.TestComplexes.UniqueAddress("Browserstraat"));
         await Page.GetByLabel("Postcode").FillAsync("1013 ab");
         await Page.GetByLabel("Stadsdeel / wijk").FillAsync("West");
         await Page.GetByLabel("Aantal woningen").FillAsync("0");
