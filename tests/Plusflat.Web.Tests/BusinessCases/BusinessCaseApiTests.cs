@@ -1,3 +1,4 @@
+using Plusflat.Web.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -364,23 +365,7 @@ public sealed class BusinessCaseApiTests(PlusflatApp app) : IClassFixture<Plusfl
         return id;
     }
 
-    internal static async Task<Guid> NewComplexAsync(HttpClient client)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new Dictionary<string, object>
-        {
-            ["name"] = $"Businesscaseflat {Guid.NewGuid().ToString("N")[..8]}", ["address"] = Plusflat.Web.Tests.Complexes.TestComplexes.UniqueAddress("Rekenstraat"), ["postcode"] = "1011 AB",
-            ["municipality"] = "Amsterdam", ["dwellingCount"] = 159, ["hasCommonRoom"] = true,
-            ["commonRoomOpenToNeighbourhood"] = false, ["nearFacilities"] = false, ["hasWorkspaceForTeam"] = false,
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    internal static Task<Guid> NewComplexAsync(HttpClient client) => ApiTestData.NewComplexAsync(client, Tenant, "Businesscaseflat", 159);
 
-    private static async Task<JsonElement> ProblemErrorsAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"Expected 400, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(body).RootElement.GetProperty("errors");
-    }
+    private static Task<JsonElement> ProblemErrorsAsync(HttpResponseMessage response) => ApiTestData.ProblemErrorsAsync(response);
 }

@@ -1,3 +1,4 @@
+using Plusflat.Web.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -181,23 +182,7 @@ public sealed class PartnerSelectionApiTests(PlusflatApp app) : IClassFixture<Pl
         (await client.GetJsonAsync($"/api/v1/{Tenant}/organisations?q={Uri.EscapeDataString(name)}")).EnumerateArray()
             .Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
 
-    private static async Task<Guid> NewComplexAsync(HttpClient client)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new Dictionary<string, object>
-        {
-            ["name"] = $"Partnerflat {Guid.NewGuid().ToString("N")[..8]}", ["address"] = $"Keuzestraat {Random.Shared.Next(1, 9999)}", ["postcode"] = "1011 AB",
-            ["municipality"] = "Amsterdam", ["dwellingCount"] = 120, ["hasCommonRoom"] = true,
-            ["commonRoomOpenToNeighbourhood"] = false, ["nearFacilities"] = false, ["hasWorkspaceForTeam"] = false,
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    internal static Task<Guid> NewComplexAsync(HttpClient client) => ApiTestData.NewComplexAsync(client, Tenant, "Partnerflat", 120);
 
-    private static async Task<JsonElement> ProblemErrorsAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"Expected 400, got {(int)response.StatusCode}: {body}");
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.GetProperty("errors").Clone();
-    }
+    private static Task<JsonElement> ProblemErrorsAsync(HttpResponseMessage response) => ApiTestData.ProblemErrorsAsync(response);
 }

@@ -1,3 +1,4 @@
+using Plusflat.Web.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -156,26 +157,9 @@ public sealed class StandardApiTests(PlusflatApp app) : IClassFixture<PlusflatAp
     private static List<Dictionary<string, object?>> With(List<Dictionary<string, object?>> items, string key, string status, string? evidence) =>
         [.. items.Select(i => (string)i["key"]! == key ? new Dictionary<string, object?> { ["key"] = key, ["status"] = status, ["evidence"] = evidence } : i)];
 
-    private static async Task<Guid> NewComplexAsync(HttpClient client)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes", new Dictionary<string, object>
-        {
-            ["name"] = $"Standaardflat {Guid.NewGuid().ToString("N")[..8]}", ["address"] = $"Normstraat {Random.Shared.Next(1, 99999)}", ["postcode"] = "1011 AB",
-            ["municipality"] = "Amsterdam", ["dwellingCount"] = 120, ["hasCommonRoom"] = true,
-            ["commonRoomOpenToNeighbourhood"] = false, ["nearFacilities"] = false, ["hasWorkspaceForTeam"] = false,
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    internal static Task<Guid> NewComplexAsync(HttpClient client) => ApiTestData.NewComplexAsync(client, Tenant, "Standaardflat", 120);
 
-    private static async Task<JsonElement> ProblemErrorsAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"Expected 400, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.GetProperty("errors").Clone();
-    }
+    private static Task<JsonElement> ProblemErrorsAsync(HttpResponseMessage response) => ApiTestData.ProblemErrorsAsync(response);
 }
 
 /// <summary>The printable assessment report: a real PDF whose text says what the page says.</summary>

@@ -1,0 +1,31 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Plusflat.Web.Tests.Infrastructure;
+
+/// <summary>What the API tests of the per-complex slices share: a fresh complex through the API, and the field errors of a 400.</summary>
+public static class ApiTestData
+{
+    /// <summary>A new complex in <paramref name="tenant"/> with a unique name and address (so it never looks like a duplicate).</summary>
+    public static async Task<Guid> NewComplexAsync(HttpClient client, string tenant, string namePrefix, int dwellings = 120)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/{tenant}/complexes", new Dictionary<string, object>
+        {
+            ["name"] = $"{namePrefix} {Guid.NewGuid().ToString("N")[..8]}", ["address"] = Complexes.TestComplexes.UniqueAddress(namePrefix + "straat"),
+            ["postcode"] = "1011 AB", ["municipality"] = "Amsterdam", ["dwellingCount"] = dwellings, ["hasCommonRoom"] = true,
+            ["commonRoomOpenToNeighbourhood"] = false, ["nearFacilities"] = false, ["hasWorkspaceForTeam"] = false,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The <c>errors</c> of a 400 problem-details answer (the test fails with the body when it is anything else).</summary>
+    public static async Task<JsonElement> ProblemErrorsAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"Expected 400, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("errors").Clone();
+    }
+}
