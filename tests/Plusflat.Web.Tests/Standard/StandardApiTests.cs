@@ -194,6 +194,11 @@ public sealed class StandardReportTests(PlusflatApp app) : IClassFixture<Plusfla
         Assert.Contains("Ontbrekende musts (1):", text, StringComparison.Ordinal);
         Assert.Contains("De bewonersstem is herkenbaar geborgd", text, StringComparison.Ordinal);
         Assert.Contains("Zie de afsprakenkaart van het flatteam", text, StringComparison.Ordinal);
+        // The gate and the partner choice are in the report too, as their pages show them.
+        Assert.Contains("Toelatingspoort", text, StringComparison.Ordinal);
+        Assert.Contains("1. Concentratie:", text, StringComparison.Ordinal);
+        Assert.Contains("Partnerkeuze", text, StringComparison.Ordinal);
+        Assert.Contains("Voorkeurszorgaanbieder:", text, StringComparison.Ordinal);
         Assert.True(pdf.NumberOfPages >= 2, "27 items with their evidence flow over more than one page");
     }
 

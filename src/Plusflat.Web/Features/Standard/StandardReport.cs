@@ -1,15 +1,21 @@
 using Microsoft.Extensions.Localization;
+using Plusflat.Domain.Partners;
 using Plusflat.Domain.Standard;
+using Plusflat.Web.Features.Admission;
+using Plusflat.Web.Features.Partners;
 using Plusflat.Web.Features.Shared;
 using Plusflat.Web.Tenancy;
 
 namespace Plusflat.Web.Features.Standard;
 
 /// <summary>
-/// The printable assessment report of a complex (PDF) for the regional establishment meeting: the outcome and every
-/// item of the product standard with its evidence, from the same view the page shows.
+/// The printable assessment report of a complex (PDF) for the regional establishment meeting: the admission gate with its
+/// reasons, the partner choice, and the product standard's outcome with every item and its evidence — from the same
+/// views the pages show.
 /// </summary>
-public sealed class StandardReportHandler(GetStandardHandler standards, CurrentTenant tenant, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class StandardReportHandler(
+    GetStandardHandler standards, GetAdmissionHandler gates, GetPartnerSelectionHandler partners, CurrentTenant tenant, TimeProvider clock,
+    IStringLocalizer<SharedResource> L)
 {
     public async Task<byte[]?> PdfAsync(Guid complexId, CancellationToken ct)
     {
@@ -22,6 +28,44 @@ public sealed class StandardReportHandler(GetStandardHandler standards, CurrentT
         var report = new PdfReport(string.Format(L["Beoordelingsrapport {0}"], view.ComplexName),
             string.Format(L["Plusflat portal · {0} · gemaakt op {1}"], tenant.Name, Dates.Show(clock.GetUtcNow())));
         report.Line(L["Programma"], tenant.Name).Line(L["Wooncomplex"], view.ComplexName);
+
+        if (await gates.GetAsync(complexId, ct) is { } gate)
+        {
+            report.Section(L["Toelatingspoort"])
+                .Strong(gate.Passed ? L["De toelatingspoort is gehaald."] : L["De toelatingspoort is niet gehaald of nog niet vastgelegd."]);
+            foreach (var threshold in gate.Thresholds)
+            {
+                report.Bullet($"{ThresholdName(threshold.Key)}: {(threshold.Passed ? L["Gehaald"] : L["Niet gehaald"])}");
+                foreach (var reason in threshold.Reasons)
+                {
+                    report.Bullet(string.Format(L[reason.Template], [.. reason.Arguments]), 1);
+                }
+            }
+        }
+
+        if (await partners.GetAsync(complexId, ct) is { } choice)
+        {
+            report.Section(L["Partnerkeuze"])
+                .Line(L["Voorkeurszorgaanbieder"], choice.PreferredCareProviderName ?? L["Nog niet gekozen"])
+                .Line(L["Welzijnspartij"], choice.WelfarePartyName ?? L["Nog niet gekozen"]);
+            foreach (var candidate in choice.Candidates)
+            {
+                report.Bullet($"{candidate.Name}: {(candidate.Failing.Count == 0 ? L["Kan gekozen worden"] : L["Kan niet gekozen worden"])}, "
+                              + $"{L["Totaalscore (opgeslagen)"]} {candidate.TotalScore}");
+                foreach (var failing in candidate.Failing)
+                {
+                    report.Bullet(L[failing], 1);
+                }
+            }
+
+            var residents = choice.Input.Residents;
+            if (residents.ConsultedOn is { } consulted)
+            {
+                report.Line(L["Bewoners geraadpleegd op"], Dates.Show(DateOnly.FromDateTime(consulted)) + (residents.How is { } how ? $" ({how})" : ""));
+            }
+
+            report.Paragraph(string.Format(L["{0} van de 4 stappen gezet."], choice.Input.Steps.Count(step => step.DoneOn is not null)));
+        }
 
         report.Section(L["Uitkomst"])
             .Strong(view.Eligible ? L["Komt in aanmerking voor het Plusflat-label."] : L["Komt (nog) niet in aanmerking voor het Plusflat-label."])
@@ -71,4 +115,11 @@ public sealed class StandardReportHandler(GetStandardHandler standards, CurrentT
 
         return report.ToBytes();
     }
+
+    private string ThresholdName(string key) => key switch
+    {
+        "concentration" => L["1. Concentratie"],
+        "need" => L["2. Aantoonbare opgave"],
+        _ => L["3. Regionale vaststelling"],
+    };
 }
