@@ -47,6 +47,36 @@ public sealed class StandardApiTests(PlusflatApp app) : IClassFixture<PlusflatAp
     }
 
     [Fact]
+    public async Task Get_GatePassedAndEveryMustMet_IsEligible_AndOneMustNotMetTurnsItNotEligible()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var id = await NewComplexAsync(client);
+        var gate = new Dictionary<string, object?>
+        {
+            ["concentration"] = new { sharedEntrance = true, groupedWith = Array.Empty<Guid>(), coreFunctionsSecured = false, evidence = "Eén entree" },
+            ["need"] = new { loneliness = "Veel alleenstaanden", liveabilityPressure = (string?)null, missedEarlySignalling = (string?)null, careConcentration = (string?)null, mostlySelfSufficient = false, hardlyAnyHomeCare = false },
+            ["governance"] = new object[]
+            {
+                new { party = "municipality", agreedBy = "Wethouder", agreedOn = "2025-01-10", reference = "GEM-1" },
+                new { party = "corporation", agreedBy = "Directeur", agreedOn = "2025-01-11", reference = "CORP-1" },
+                new { party = "careProvider", agreedBy = "Regiodirecteur", agreedOn = "2025-01-12", reference = "ZA-1" },
+            },
+        };
+        Assert.True((await client.PutAsJsonAsync($"/api/v1/{Tenant}/complexes/{id}/admission", gate)).IsSuccessStatusCode);
+        var items = await AllGoodAsync(client);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync(Url(id), new { items })).StatusCode);
+        var eligible = await client.GetJsonAsync(Url(id));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync(Url(id), new { items = With(items, "wonen-toegankelijk", "notMet", null), version = 1 })).StatusCode);
+        var missing = await client.GetJsonAsync(Url(id));
+
+        Assert.True(eligible.GetProperty("gatePassed").GetBoolean());
+        Assert.True(eligible.GetProperty("eligible").GetBoolean());
+        Assert.False(missing.GetProperty("eligible").GetBoolean());
+        Assert.Equal("wonen-toegankelijk", Assert.Single(missing.GetProperty("missingMusts").EnumerateArray()).GetProperty("key").GetString());
+    }
+
+    [Fact]
     public async Task Put_OneMustNotMet_NamesThatMustWithItsText()
     {
         var client = await app.SignedInClientAsync(Lead);

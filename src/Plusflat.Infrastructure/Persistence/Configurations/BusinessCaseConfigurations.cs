@@ -18,7 +18,7 @@ internal sealed class BusinessCaseConfiguration : IEntityTypeConfiguration<Busin
         builder.HasIndex(b => new { b.TenantId, b.ComplexId }).IsUnique();
         builder.Property(b => b.UpdatedByName).HasMaxLength(200);
         builder.Property(b => b.Version).IsRowVersion();
-        builder.Property(b => b.Plan).HasColumnType("jsonb").HasConversion(PlanJson.Converter, PlanJson.Comparer);
+        builder.Property(b => b.Plan).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<BusinessCasePlan>(), JsonColumn.Comparer<BusinessCasePlan>());
         builder.HasOne<Complex>().WithMany().HasForeignKey(b => new { b.TenantId, b.ComplexId })
             .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
     }
@@ -33,23 +33,8 @@ internal sealed class BusinessCaseVersionConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(v => new { v.TenantId, v.ComplexId });
         builder.Property(v => v.Note).HasMaxLength(BusinessCaseVersion.NoteMaxLength);
         builder.Property(v => v.FrozenByName).HasMaxLength(200);
-        builder.Property(v => v.Plan).HasColumnType("jsonb").HasConversion(PlanJson.Converter, PlanJson.Comparer);
+        builder.Property(v => v.Plan).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<BusinessCasePlan>(), JsonColumn.Comparer<BusinessCasePlan>());
         builder.HasOne<BusinessCase>().WithMany().HasForeignKey(v => new { v.TenantId, v.BusinessCaseId })
             .HasPrincipalKey(b => new { b.TenantId, b.Id }).OnDelete(DeleteBehavior.Cascade);
     }
-}
-
-/// <summary>A business case plan as one jsonb document (enums by name, amounts as JSON numbers, so the stored JSON reads on its own).</summary>
-internal static class PlanJson
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    public static readonly ValueConverter<BusinessCasePlan, string> Converter = new(
-        plan => JsonSerializer.Serialize(plan, Options),
-        json => JsonSerializer.Deserialize<BusinessCasePlan>(json, Options)!);
-
-    public static readonly ValueComparer<BusinessCasePlan> Comparer = new(
-        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-        plan => JsonSerializer.Serialize(plan, Options).GetHashCode(StringComparison.Ordinal),
-        plan => JsonSerializer.Deserialize<BusinessCasePlan>(JsonSerializer.Serialize(plan, Options), Options)!);
 }

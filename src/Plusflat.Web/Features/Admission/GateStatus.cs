@@ -20,11 +20,14 @@ public static class GateStatus
             return null;
         }
 
-        var complexes = (await db.Complexes.AsNoTracking().Select(c => new { c.Id, c.Name, c.DwellingCount }).ToListAsync(ct))
+        // Only this complex and the ones it is grouped with count for the gate: no need to read the whole programme.
+        var facts = latest.ToFacts();
+        var needed = facts.Concentration.GroupedWith.Append(complexId).ToList();
+        var complexes = (await db.Complexes.AsNoTracking().Where(c => needed.Contains(c.Id)).Select(c => new { c.Id, c.Name, c.DwellingCount }).ToListAsync(ct))
             .Select(c => new GroupOption(c.Id, c.Name, c.DwellingCount.Value)).ToList();
         var minimum = AdmissionSettings.MinimumFor(await db.AdmissionSettings.AsNoTracking().FirstOrDefaultAsync(ct));
         var dwellings = complexes.First(c => c.Id == complexId).Dwellings;
-        return GetAdmissionHandler.EvaluateNow(latest.ToFacts(), dwellings, complexes, minimum, Dates.Today(clock));
+        return GetAdmissionHandler.EvaluateNow(facts, dwellings, complexes, minimum, Dates.Today(clock));
     }
 
     public static async Task<bool> PassedAsync(PlusflatDbContext db, Guid complexId, TimeProvider clock, CancellationToken ct) =>
