@@ -174,7 +174,9 @@ public abstract class BrowserTest<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
     protected async Task WaitForCircuitAsync(IPage? page = null)
     {
         page ??= Page;
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        // The layout marks <body data-interactive="true"> in its first interactive render: before that, a click
+        // on a prerendered button is lost (a slow, loaded machine can be quiet on the socket before it).
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.body.dataset.interactive === 'true'");
         var traffic = _traffic[page];
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!traffic.IsQuiet(TimeSpan.FromMilliseconds(300)))
