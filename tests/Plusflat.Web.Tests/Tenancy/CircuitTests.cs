@@ -142,10 +142,25 @@ public sealed class CircuitTests(CircuitTestApp app) : BrowserTest<CircuitTestAp
         await Assertions.Expect(row).ToHaveCountAsync(0);
         await Assertions.Expect(admin.GetByTestId("member-history-entry").First).ToContainTextAsync("Circuit Test verwijderd uit deze omgeving");
 
-        // The member's open tab: the next click finds no membership (or the revalidation has signed it out already).
-        await MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Organisaties" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
-            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Pagina niet gevonden|Inloggen)$"));
+        // The member's open tab: the next click finds no membership. On a loaded machine the revalidation may have
+        // signed the tab out before the click, and then the link is gone already: that is no access too.
+        var organisations = MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Organisaties" });
+        var clicked = false;
+        try
+        {
+            await organisations.ClickAsync(new() { Timeout = 3_000 });
+            clicked = true;
+        }
+        catch (TimeoutException) when (await organisations.CountAsync() == 0)
+        {
+        }
+
+        if (clicked)
+        {
+            await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+                .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Pagina niet gevonden|Inloggen)$"));
+        }
+
         await Assertions.Expect(MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Wooncomplexen" })).ToHaveCountAsync(0);
     }
 
