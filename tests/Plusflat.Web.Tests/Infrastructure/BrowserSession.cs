@@ -48,6 +48,8 @@ public abstract class BrowserTest<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
 
     public async Task InitializeAsync()
     {
+        // Expect(...) waits 5 s by default: too short for a render on a loaded 2-core CI runner. A real defect still fails.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -79,7 +81,7 @@ public abstract class BrowserTest<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
     protected async Task<IBrowserContext> NewContextAsync()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.ServerAddress.ToString(), Locale = "nl-NL" });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(20_000);
         return context;
     }
 
@@ -178,12 +180,12 @@ public abstract class BrowserTest<TApp>(TApp app) : IClassFixture<TApp>, IAsyncL
         // on a prerendered button is lost (a slow, loaded machine can be quiet on the socket before it).
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.body.dataset.interactive === 'true'");
         var traffic = _traffic[page];
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!traffic.IsQuiet(TimeSpan.FromMilliseconds(300)))
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The circuit of {page.Url} did not start or did not settle within 15 s.");
+                throw new TimeoutException($"The circuit of {page.Url} did not start or did not settle within 30 s.");
             }
 
             await Task.Delay(50);
