@@ -45,9 +45,12 @@ def totals(directory, retry_directory=None):
         outcomes.setdefault(name, []).append(outcome)
     flaky = []
     if retry_directory:
-        retried = {name: outcome for name, outcome, _ in results(retry_directory)}
-        for name, outcome in retried.items():
-            if outcome == "Passed" and name in outcomes:
+        retried = {}
+        for name, outcome, _ in results(retry_directory):
+            retried.setdefault(name, []).append(outcome)
+        for name, retry_outcomes in retried.items():
+            # A theory reruns all its cases: it counts as passed only when every case passed on the retry.
+            if all(o == "Passed" for o in retry_outcomes) and name in outcomes:
                 outcomes[name] = ["Passed" if o != "Passed" else o for o in outcomes[name]]
                 flaky.append(name)
     flat = [o for os in outcomes.values() for o in os]

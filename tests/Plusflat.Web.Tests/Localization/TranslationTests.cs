@@ -21,7 +21,7 @@ namespace Plusflat.Web.Tests.Localization;
 /// <remarks><c>python3 tools/missing-translations.py</c> lists the same missing keys, with <c>--stub</c> as resx entries.</remarks>
 public sealed partial class TranslationTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = Repository.Root;
 
     private static readonly string WebProject = Path.Combine(RepositoryRoot, "src", "Plusflat.Web");
 
@@ -262,17 +262,4 @@ public sealed partial class TranslationTests
 
     private static string Where(string file, string text, int index) =>
         $"{Path.GetRelativePath(RepositoryRoot, file)}:{text.AsSpan(0, index).Count('\n') + 1}";
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Plusflat.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Plusflat.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -76,7 +76,7 @@ public sealed class PortInUseTests
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(RepositoryRoot(), "src", "Plusflat.Web"),
+            WorkingDirectory = Path.Combine(Repository.Root, "src", "Plusflat.Web"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -169,18 +169,5 @@ public sealed class PortInUseTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Plusflat.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Plusflat.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -144,12 +144,11 @@ public sealed class CircuitTests(CircuitTestApp app) : BrowserTest<CircuitTestAp
 
         // The member's open tab: the next click finds no membership. On a loaded machine the revalidation may have
         // signed the tab out before the click, and then the link is gone already: that is no access too.
+        // Either way the tab must end on "not found" or the sign-in page.
         var organisations = MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Organisaties" });
-        var clicked = false;
         try
         {
             await organisations.ClickAsync(new() { Timeout = 3_000 });
-            clicked = true;
         }
         catch (TimeoutException)
         {
@@ -159,11 +158,8 @@ public sealed class CircuitTests(CircuitTestApp app) : BrowserTest<CircuitTestAp
             }
         }
 
-        if (clicked)
-        {
-            await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
-                .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Pagina niet gevonden|Inloggen)$"));
-        }
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Pagina niet gevonden|Inloggen)$"));
 
         await Assertions.Expect(MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Wooncomplexen" })).ToHaveCountAsync(0);
     }
