@@ -49,6 +49,9 @@ public sealed class BusinessCaseReportHandler(GetBusinessCaseHandler cases, Curr
                 Euro(year.Costs), Euro(year.Benefits), Euro(year.Net), Euro(year.CumulativeNet)));
         }
 
+        report.Section(L["Cumulatief saldo per jaar"])
+            .BarChart([.. result.PerYear.Select(y => (y.Year.ToString(CultureInfo.InvariantCulture), y.CumulativeNet))], Euro);
+
         report.Section(L["Kosten"]);
         foreach (var line in result.CostLines)
         {
