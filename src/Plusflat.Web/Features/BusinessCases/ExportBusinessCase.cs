@@ -154,7 +154,71 @@ public sealed class ExportBusinessCaseHandler(GetBusinessCaseHandler cases)
                 data.Append(new Row(Text("A" + (ratioRow + 1), "Alle totalen " + note + ": " + string.Join("; ", result.PmItems))) { RowIndex = ratioRow + 1 });
             }
 
-            AddCumulativeChart(sheetPart, result, cumulativeRow, ratioRow + 3);
+            // Who pays: each payer's share (%) per year as input cells, its amount and the uncovered rest as formulas over the
+            // running costs; then where the benefits land, per domain, as sums of that domain's benefit rows.
+            var sharesAt = ratioRow + 3;
+            data.Append(new Row(Text("A" + sharesAt, "Wie betaalt: aandeel (%) in de lopende kosten")) { RowIndex = sharesAt });
+            var payers = Enum.GetValues<Payer>();
+            var shareRows = new List<uint>();
+            foreach (var payer in payers)
+            {
+                var at = sharesAt + 1 + (uint)shareRows.Count;
+                var r = new Row { RowIndex = at };
+                r.Append(Text("A" + at, BusinessCaseTerms.NameOf(payer)), Text("B" + at, "Aandeel %"));
+                for (var i = 0; i < years; i++)
+                {
+                    r.Append(Number(Col(i) + at, result.PerYear[i].Payers.FirstOrDefault(x => x.Payer == payer)?.Percentage ?? 0m));
+                }
+
+                data.Append(r);
+                shareRows.Add(at);
+            }
+
+            var sharesTotalRow = sharesAt + 1 + (uint)payers.Length;
+            var amountsAt = sharesTotalRow + 1;
+            var gapRow = amountsAt + (uint)payers.Length;
+            var payerRows = new List<(string Name, string Kind, uint At, Func<int, string> Formula, Func<int, decimal> Value, bool Total)>
+            {
+                ("Samen verdeeld (%)", "Totaal", sharesTotalRow, i => Sum(Col(i), shareRows), i => result.PerYear[i].SharesTotal, false),
+            };
+            for (var p = 0; p < payers.Length; p++)
+            {
+                var payer = payers[p];
+                var shareRow = shareRows[p];
+                payerRows.Add((BusinessCaseTerms.NameOf(payer), "Draagt", amountsAt + (uint)p, i => $"ROUND({Col(i)}{costsRow}*{Col(i)}{shareRow}/100,2)",
+                    i => result.PerYear[i].Payers.FirstOrDefault(x => x.Payer == payer)?.Amount ?? 0m, true));
+            }
+
+            payerRows.Add(("Niet gedekt", "Totaal", gapRow, i => $"ROUND({Col(i)}{costsRow}*(100-{Col(i)}{sharesTotalRow})/100,2)", i => result.PerYear[i].FinancingGap, true));
+            var domainsAt = gapRow + 1;
+            var domains = Enum.GetValues<BenefitDomain>();
+            for (var d = 0; d < domains.Length; d++)
+            {
+                var domain = domains[d];
+                var rows = input.BenefitLines.Select((line, index) => (line, Row: (uint)(2 + result.CostLines.Count + index)))
+                    .Where(x => !x.line.Pm && x.line.Domain == domain).Select(x => x.Row).ToList();
+                payerRows.Add(("Baten bij " + BusinessCaseTerms.NameOf(domain), "Baten", domainsAt + (uint)d, i => Sum(Col(i), rows),
+                    i => result.PerYear[i].BenefitsByDomain.FirstOrDefault(x => x.Domain == domain)?.Amount ?? 0m, true));
+            }
+
+            foreach (var line in payerRows)
+            {
+                var r = new Row { RowIndex = line.At };
+                r.Append(Text("A" + line.At, line.Name), Text("B" + line.At, line.Kind));
+                for (var i = 0; i < years; i++)
+                {
+                    r.Append(Formula(Col(i) + line.At, line.Formula(i), line.Value(i)));
+                }
+
+                if (line.Total)
+                {
+                    r.Append(Formula(totalCol + line.At, $"SUM({Col(0)}{line.At}:{Col(years - 1)}{line.At})", Enumerable.Range(0, years).Sum(line.Value)));
+                }
+
+                data.Append(r);
+            }
+
+            AddCumulativeChart(sheetPart, result, cumulativeRow, domainsAt + (uint)domains.Length + 2);
             workbook.Workbook.CalculationProperties = new CalculationProperties { FullCalculationOnLoad = true };
             workbook.Workbook.Save();
         }
