@@ -67,6 +67,8 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
     public DbSet<Plusflat.Domain.Signalling.AccessLogEntry> AccessLog => Set<Plusflat.Domain.Signalling.AccessLogEntry>();
 
+    public DbSet<Plusflat.Domain.Signalling.SignallingSettings> SignallingSettings => Set<Plusflat.Domain.Signalling.SignallingSettings>();
+
     /// <summary>Counts only (complex, month, category); tenant-wide readable. Filtered on the tenant like the rest.</summary>
     public DbSet<Configurations.SignalTally> SignalTallies => Set<Configurations.SignalTally>();
 

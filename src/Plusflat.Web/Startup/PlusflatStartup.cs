@@ -35,6 +35,7 @@ public static class PlusflatStartup
         services.AddSingleton<IDemoTenantContent, DemoSignallingContent>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
+        Plusflat.Web.Features.Signalling.SignalRetentionSetup.AddSignalRetention(services, configuration);
         services.AddPlusflatAccounts(configuration);
         return services;
     }

@@ -65,6 +65,8 @@ public static class AuditedPages
         yield return new("admission overview", "/{tenant}/toelating");
         yield return new("business case", "/{tenant}/complexen/{complex}/businesscase");
         yield return new("business case print view", "/{tenant}/complexen/{complex}/businesscase/afdruk");
+        yield return new("signal counts", "/{tenant}/signalen");
+        yield return new("signalling settings", "/{tenant}/instellingen/vroegsignalering");
         yield return new("organisations list", "/{tenant}/organisaties");
         yield return new("phase checklist", "/{tenant}/fasechecklist");
         if (canEdit)

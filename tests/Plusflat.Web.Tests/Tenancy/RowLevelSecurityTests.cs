@@ -17,7 +17,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         "partner_selections", "phase_transitions", "programme_ambitions", "standard_assessments", "standard_catalogues", "tenant_memberships",
         "member_history", "admission_assessments", "admission_settings", "complex_history", "organisation_history",
         "business_case_versions", "business_cases",
-        "access_log", "flat_team_members", "signal_actions", "signal_meetings", "signal_tallies", "signals",
+        "access_log", "flat_team_members", "signal_actions", "signal_meetings", "signal_tallies", "signals", "signalling_settings",
     ];
 
     /// <summary>Append-only (NEN 7513): the app role has no UPDATE or DELETE at all; proven in SignalRowLevelSecurityTests.</summary>
@@ -232,7 +232,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         // Control: the same row for tenant A itself (its own references) is accepted, then rolled back, so only the tenant id decides.
         await using (var transaction = await app.BeginTransactionAsync())
         {
-            if (table is "programme_ambitions" or "admission_settings" or "partner_selections")
+            if (table is "programme_ambitions" or "admission_settings" or "partner_selections" or "signalling_settings")
             {
                 // One ambition (one settings row) per tenant, one partner selection per complex: make room for the control row.
                 await using var makeRoom = new NpgsqlCommand($"DELETE FROM {table}", app, transaction);
@@ -485,6 +485,9 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
                 """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
             "admission_settings" => ("""
                 INSERT INTO admission_settings (id, tenant_id, minimum_dwellings) VALUES (gen_random_uuid(), $1, 99)
+                """, [rows.TenantId]),
+            "signalling_settings" => ("""
+                INSERT INTO signalling_settings (id, tenant_id, retention_months) VALUES (gen_random_uuid(), $1, 12)
                 """, [rows.TenantId]),
             "complex_history" => ("""
                 INSERT INTO complex_history (id, tenant_id, complex_id, kind, at, sequence, "by", by_name)

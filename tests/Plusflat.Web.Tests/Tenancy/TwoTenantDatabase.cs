@@ -213,6 +213,7 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["member_history"] = Guid.CreateVersion7(),
             ["admission_assessments"] = Guid.CreateVersion7(),
             ["admission_settings"] = Guid.CreateVersion7(),
+            ["signalling_settings"] = Guid.CreateVersion7(),
             ["complex_history"] = Guid.CreateVersion7(),
             ["organisation_history"] = Guid.CreateVersion7(),
             ["business_cases"] = Guid.CreateVersion7(),
@@ -270,6 +271,8 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             """, ids["admission_assessments"], tenantId, ids["complexes"], userId);
         await ExecuteAsync(connection, "INSERT INTO admission_settings (id, tenant_id, minimum_dwellings) VALUES ($1, $2, 100)",
             ids["admission_settings"], tenantId);
+        await ExecuteAsync(connection, "INSERT INTO signalling_settings (id, tenant_id, retention_months) VALUES ($1, $2, 24)",
+            ids["signalling_settings"], tenantId);
         await ExecuteAsync(connection, """
             INSERT INTO complex_history (id, tenant_id, complex_id, kind, at, sequence, "by", by_name)
             VALUES ($1, $2, $3, 'Created', now(), 0, $4, 'Seeder')

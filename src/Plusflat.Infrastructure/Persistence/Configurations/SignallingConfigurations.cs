@@ -115,3 +115,14 @@ internal sealed class SignalTallyConfiguration : IEntityTypeConfiguration<Signal
             .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SignallingSettingsConfiguration : IEntityTypeConfiguration<SignallingSettings>
+{
+    public void Configure(EntityTypeBuilder<SignallingSettings> builder)
+    {
+        builder.ToTable("signalling_settings", t => t.HasCheckConstraint("ck_signalling_settings_retention_months", "retention_months BETWEEN 6 AND 120"));
+        builder.HasKey(s => s.Id);
+        builder.HasIndex(s => s.TenantId).IsUnique();
+        builder.Property(s => s.Version).IsRowVersion();
+    }
+}
