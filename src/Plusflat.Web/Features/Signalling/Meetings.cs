@@ -142,57 +142,91 @@ public sealed class HoldMeetingHandler(IDbContextFactory<PlusflatDbContext> cont
             return HandlerResult.NotFound();
         }
 
+        return await HandlerExecution.SaveAsync(db, () => HoldInAsync(db, complexId, input, ct), ct);
+    }
+
+    /// <summary>
+    /// Finishing the meeting entered as a draft: the draft as it is stored now (with every team member's signals) becomes
+    /// the meeting, and the draft is gone — in one transaction. Refused fields are named by the draft's signal order.
+    /// </summary>
+    public async Task<HandlerResult> FinishDraftAsync(Guid complexId, Guid draftId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await gate.MaySeeDetailsAsync(db, complexId, ct))
+        {
+            return HandlerResult.NotFound();
+        }
+
         return await HandlerExecution.SaveAsync(db, async () =>
         {
-            var errors = new List<FieldError>();
-            if (input.HeldOn is null)
+            var draft = await MeetingDraftHandler.LockAsync(db, complexId, ct);
+            if (draft is null || draft.Id != draftId)
             {
-                errors.Add(new FieldError(nameof(MeetingInput.HeldOn), "Vul de datum van het overleg in."));
+                return new HandlerResult([new FieldError(null, "Dit overleg is intussen al afgerond of verwijderd door een ander teamlid.")], ResultKind.NotFound);
             }
 
-            for (var i = 0; i < input.Signals.Count; i++)
+            var signals = await db.DraftSignals.AsNoTracking().Where(s => s.DraftId == draft.Id).OrderBy(s => s.Position).ThenBy(s => s.UpdatedAt).ToListAsync(ct);
+            var result = await HoldInAsync(db, complexId, MeetingDraftHandler.ToInput(draft, signals), ct);
+            if (result.Succeeded)
             {
-                for (var a = 0; a < input.Signals[i].Actions.Count; a++)
-                {
-                    var action = input.Signals[i].Actions[a];
-                    if (action.OwnerId is null)
-                    {
-                        errors.Add(new FieldError($"Signals[{i}].Actions[{a}].OwnerId", "Kies wie de actie oppakt."));
-                    }
+                db.MeetingDrafts.Remove(draft);
+            }
 
-                    if (action.Due is null)
-                    {
-                        errors.Add(new FieldError($"Signals[{i}].Actions[{a}].Due", "Vul in wanneer de actie klaar moet zijn."));
-                    }
+            return result;
+        }, ct);
+    }
+
+    private async Task<HandlerResult> HoldInAsync(PlusflatDbContext db, Guid complexId, MeetingInput input, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (input.HeldOn is null)
+        {
+            errors.Add(new FieldError(nameof(MeetingInput.HeldOn), "Vul de datum van het overleg in."));
+        }
+
+        for (var i = 0; i < input.Signals.Count; i++)
+        {
+            for (var a = 0; a < input.Signals[i].Actions.Count; a++)
+            {
+                var action = input.Signals[i].Actions[a];
+                if (action.OwnerId is null)
+                {
+                    errors.Add(new FieldError($"Signals[{i}].Actions[{a}].OwnerId", "Kies wie de actie oppakt."));
+                }
+
+                if (action.Due is null)
+                {
+                    errors.Add(new FieldError($"Signals[{i}].Actions[{a}].Due", "Vul in wanneer de actie klaar moet zijn."));
                 }
             }
+        }
 
-            var team = (await TeamQueries.TeamAsync(db, complexId, ct));
-            var heldOn = input.HeldOn is { } h ? DateOnly.FromDateTime(h) : gate.Today;
-            var active = team.Where(m => m.IsActiveOn(heldOn)).Select(m => m.Id).ToHashSet();
-            SignalMeeting? meeting = null;
-            try
-            {
-                meeting = SignalMeeting.Hold(tenant.Id, complexId, heldOn, input.AttendeeIds,
-                    [.. input.Signals.Select(s => new SignalDraft(s.ResidentCode, s.Category, s.NoticedBy, s.Description,
-                        [.. s.Actions.Select(a => new ActionDraft(a.OwnerId ?? Guid.Empty, a.Due is { } d ? DateOnly.FromDateTime(d) : heldOn, a.EscalationLevel, a.WarmHandover))]))],
-                    active, ResidentCodePattern.Default, tenant.UserId, clock.GetUtcNow());
-            }
-            catch (DomainException ex)
-            {
-                errors.AddRange(ex.Errors.Where(e => !errors.Any(x => x.Field == e.Field))
-                    .Where(e => input.HeldOn is not null || e.Field != nameof(MeetingInput.HeldOn))
-                    .Select(e => new FieldError(e.Field, e.Message)));
-            }
+        var team = await TeamQueries.TeamAsync(db, complexId, ct);
+        var pattern = ResidentCodeSettings.For(await db.ResidentCodeSettings.AsNoTracking().FirstOrDefaultAsync(ct));
+        var heldOn = input.HeldOn is { } h ? DateOnly.FromDateTime(h) : gate.Today;
+        var active = team.Where(m => m.IsActiveOn(heldOn)).Select(m => m.Id).ToHashSet();
+        SignalMeeting? meeting = null;
+        try
+        {
+            meeting = SignalMeeting.Hold(tenant.Id, complexId, heldOn, input.AttendeeIds,
+                [.. input.Signals.Select(s => new SignalDraft(s.ResidentCode, s.Category, s.NoticedBy, s.Description,
+                    [.. s.Actions.Select(a => new ActionDraft(a.OwnerId ?? Guid.Empty, a.Due is { } d ? DateOnly.FromDateTime(d) : heldOn, a.EscalationLevel, a.WarmHandover))]))],
+                active, pattern, tenant.UserId, clock.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            errors.AddRange(ex.Errors.Where(e => !errors.Any(x => x.Field == e.Field))
+                .Where(e => input.HeldOn is not null || e.Field != nameof(MeetingInput.HeldOn))
+                .Select(e => new FieldError(e.Field, e.Message)));
+        }
 
-            if (errors.Count > 0 || meeting is null)
-            {
-                return HandlerResult.Invalid([.. errors]);
-            }
+        if (errors.Count > 0 || meeting is null)
+        {
+            return HandlerResult.Invalid([.. errors]);
+        }
 
-            db.SignalMeetings.Add(meeting);
-            await log.AddAsync(db, AccessAction.Create, complexId, meeting.Id, null, $"overleg vastgelegd met {meeting.Signals.Count} signalen", ct);
-            return HandlerResult.Ok(meeting.Id);
-        }, ct);
+        db.SignalMeetings.Add(meeting);
+        await log.AddAsync(db, AccessAction.Create, complexId, meeting.Id, null, $"overleg vastgelegd met {meeting.Signals.Count} signalen", ct);
+        return HandlerResult.Ok(meeting.Id);
     }
 }
