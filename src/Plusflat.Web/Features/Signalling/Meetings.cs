@@ -13,11 +13,15 @@ public sealed record MemberOption(Guid Id, string Name, TeamRole Role, string Or
 
 public sealed record MeetingRow(Guid Id, DateOnly HeldOn, int Signals, int OpenActions);
 
-public sealed record AgendaItem(Guid ActionId, Guid MeetingId, DateOnly RaisedOn, string ResidentCode, SignalCategory Category, string OwnerName, DateOnly Due, int EscalationLevel, bool Overdue);
+public sealed record AgendaItem(Guid ActionId, Guid MeetingId, DateOnly RaisedOn, string ResidentCode, SignalCategory Category, string OwnerName, DateOnly Due, int EscalationLevel, bool Overdue,
+    Guid SignalId = default, uint Version = 0, bool WarmHandover = false);
+
+/// <summary>A signal not yet closed, on the agenda with its status (and version, for the change).</summary>
+public sealed record OpenSignalItem(Guid SignalId, Guid MeetingId, DateOnly RaisedOn, string ResidentCode, SignalCategory Category, SignalStatus Status, uint Version, int OpenActions);
 
 /// <summary>The meetings of a complex for its flat team: timeline (with gap weeks), team, and the open actions of earlier meetings.</summary>
 public sealed record MeetingsView(Guid ComplexId, string ComplexName, IReadOnlyList<MemberOption> Team, IReadOnlyList<MeetingRow> Meetings,
-    IReadOnlyList<string> GapWeeks, IReadOnlyList<AgendaItem> Agenda, int OverdueActions);
+    IReadOnlyList<string> GapWeeks, IReadOnlyList<AgendaItem> Agenda, int OverdueActions, IReadOnlyList<OpenSignalItem>? OpenSignals = null);
 
 public sealed record ActionView(Guid Id, Guid OwnerId, string OwnerName, DateOnly Due, int EscalationLevel, bool WarmHandover, ActionStatus Status, string? Outcome, bool Overdue);
 
@@ -89,15 +93,20 @@ public sealed class ListMeetingsHandler(IDbContextFactory<PlusflatDbContext> con
         var today = gate.Today;
         var names = team.ToDictionary(m => m.Id, m => m.Name);
         var signals = meetings.SelectMany(m => m.Signals).ToDictionary(s => s.Id);
+        var actions = signals.Values.SelectMany(s => s.Actions).ToDictionary(a => a.Id);
         var agenda = Agenda.CarriedOver(meetings, today.AddDays(1))
             .Select(a => new AgendaItem(a.ActionId, a.MeetingId, a.RaisedOn, signals[a.SignalId].ResidentCode ?? "", signals[a.SignalId].Category,
-                names.GetValueOrDefault(a.OwnerId, ""), a.Due, a.EscalationLevel, a.Due < today)).ToList();
+                names.GetValueOrDefault(a.OwnerId, ""), a.Due, a.EscalationLevel, a.Due < today, a.SignalId, actions[a.ActionId].Version, actions[a.ActionId].WarmHandover)).ToList();
+        var raised = meetings.ToDictionary(m => m.Id, m => m.HeldOn);
+        var open = signals.Values.Where(s => s.Status != SignalStatus.Closed)
+            .Select(s => new OpenSignalItem(s.Id, s.MeetingId, raised[s.MeetingId], s.ResidentCode ?? "", s.Category, s.Status, s.Version, s.Actions.Count(a => a.Status == ActionStatus.Open)))
+            .OrderBy(s => s.RaisedOn).ThenBy(s => s.ResidentCode, StringComparer.Ordinal).ToList();
         await log.WriteAsync(db, AccessAction.View, complexId, null, null, "overleggen en open acties", ct);
         return new MeetingsView(complexId, complex, [.. team.Where(m => m.IsActiveOn(today)).Select(TeamQueries.Option)],
             [.. meetings.Select(m => new MeetingRow(m.Id, m.HeldOn, m.Signals.Count, m.Signals.Sum(s => s.Actions.Count(a => a.Status == ActionStatus.Open))))],
             [.. MeetingTimeline.GapWeeks(meetings.Select(m => m.HeldOn), today).Select(w => w.ToString())],
             agenda,
-            Agenda.OverdueCount(meetings.SelectMany(m => m.Signals).SelectMany(s => s.Actions), today));
+            Agenda.OverdueCount(meetings.SelectMany(m => m.Signals).SelectMany(s => s.Actions), today), open);
     }
 }
 
