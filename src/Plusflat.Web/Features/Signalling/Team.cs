@@ -132,6 +132,12 @@ public sealed class SaveTeamHandler(IDbContextFactory<PlusflatDbContext> context
     private async Task<HandlerResult?> ApplyEscalationAsync(PlusflatDbContext db, Guid complexId, EscalationInput escalation, string prefix, CancellationToken ct)
     {
         var lines = await db.EscalationLines.FirstOrDefaultAsync(e => e.ComplexId == complexId, ct);
+        var content = escalation.Content;
+        if (lines is null && escalation.Version is null && content.WhoSignals is null && content.WhoActs is null && content.WhoDecides is null && content.Levels.Count == 0)
+        {
+            return null; // none agreed, none sent: nothing to store
+        }
+
         if ((lines is null) != (escalation.Version is null) || (lines is not null && lines.Version != escalation.Version))
         {
             return HandlerResult.Conflict();
