@@ -73,3 +73,24 @@ public sealed class SignalCountsPageTests(PlusflatApp app) : ComponentTest(app)
         Assert.DoesNotContain("K-", card.Markup, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The week-by-week timeline component: gap weeks stand between the meetings, in week order.</summary>
+public sealed class MeetingWeeksTests(PlusflatApp app) : ComponentTest(app)
+{
+    [Fact]
+    public void Timeline_WeekWithoutMeeting_ShowsAsAGapRowBetweenTheMeetings()
+    {
+        var meetings = new List<MeetingRow>
+        {
+            new(Guid.NewGuid(), new DateOnly(2026, 11, 23), 2, 1), // 2026-W48
+            new(Guid.NewGuid(), new DateOnly(2026, 11, 9), 1, 0), // 2026-W46
+        };
+
+        var timeline = RenderWithProviders<MeetingWeeks>(p => p.Add(x => x.Meetings, meetings).Add(x => x.GapWeeks, new List<string> { "2026-W47" }));
+
+        var rows = timeline.FindAll("tbody tr");
+        Assert.Equal(["meeting-row", "gap-row", "meeting-row"], rows.Select(r => r.GetAttribute("data-testid")));
+        Assert.StartsWith("2026-W47", rows[1].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Geen overleg deze week", rows[1].TextContent, StringComparison.Ordinal);
+    }
+}
