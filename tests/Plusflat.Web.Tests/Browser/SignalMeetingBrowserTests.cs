@@ -48,6 +48,10 @@ public sealed class SignalMeetingBrowserTests(PlusflatBrowserApp app) : BrowserT
         await Assertions.Expect(Page.Locator("#components-reconnect-modal")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("components-reconnect-(show|retrying)"));
         await Task.Delay(TimeSpan.FromSeconds(2));
 
+        Assert.Equal(2L, await App.ScalarAsync<long>("SELECT count(*) FROM signal_draft_items WHERE complex_id = @p0", klimop));
+        Assert.Equal(1L, await App.ScalarAsync<long>(
+            "SELECT count(*) FROM signal_draft_items WHERE complex_id = @p0 AND content->>'description' = 'Komt niet meer naar de koffieochtend'", klimop));
+
         // The laptop is opened again: a fresh load of the page resumes the draft.
         connection.Restore();
         await GotoAsync(url);
