@@ -182,7 +182,7 @@ public sealed class MeetingDraftHandler(IDbContextFactory<PlusflatDbContext> con
 
     /// <summary>The complex's draft, locked for this transaction (so saves of one draft run one after the other).</summary>
     internal static async Task<MeetingDraft?> LockAsync(PlusflatDbContext db, Guid complexId, CancellationToken ct) =>
-        await db.MeetingDrafts.FromSql($"SELECT * FROM signal_meeting_drafts WHERE complex_id = {complexId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        await db.MeetingDrafts.FromSql($"SELECT d.*, d.xmin FROM signal_meeting_drafts d WHERE d.complex_id = {complexId} FOR UPDATE").FirstOrDefaultAsync(ct);
 
     internal static MeetingInput ToInput(MeetingDraft draft, IReadOnlyList<DraftSignal> signals) => new()
     {
