@@ -33,9 +33,12 @@ public static class ApiTestData
     /// </summary>
     public static async Task RecordCandidateAsync(HttpClient client, string tenant, Guid complexId, Guid provider, bool choose = false)
     {
+        // The partner choice also sets the complex's partners: keep the ones it has.
+        var complex = await client.GetFromJsonAsync<JsonElement>($"/api/v1/{tenant}/complexes/{complexId}");
+        Guid? Current(string field) => complex.GetProperty(field).ValueKind == JsonValueKind.String ? complex.GetProperty(field).GetGuid() : null;
         var response = await client.PutAsJsonAsync($"/api/v1/{tenant}/complexes/{complexId}/partner-selection", new Dictionary<string, object?>
         {
-            ["preferredCareProviderId"] = choose ? provider : null, ["welfarePartyId"] = null,
+            ["preferredCareProviderId"] = choose ? provider : Current("preferredCareProviderId"), ["welfarePartyId"] = Current("welfarePartyId"),
             ["candidates"] = new object[] { new { organisationId = provider, committedToGoals = true, cooperatesInHandover = true, scores = Array.Empty<object>() } },
             ["residents"] = new { consultedOn = (string?)null, how = (string?)null, priorities = (string?)null, objections = (string?)null, answers = (string?)null },
             ["steps"] = Array.Empty<object>(), ["openEntry"] = Array.Empty<object>(),
