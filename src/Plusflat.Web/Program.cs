@@ -50,6 +50,18 @@ if (args.Length > 0 && args[0] == "add-tenant")
     return exitCode;
 }
 
+if (args.Length > 0 && args[0] == "retention")
+{
+    // `dotnet run --project src/Plusflat.Web -- retention`: remove expired signal details now (the job runs daily anyway).
+    var exitCode = await Plusflat.Web.Features.Signalling.SignalRetentionSetup.RunCommandAsync(app.Services);
+    if (database.Embedded is not null)
+    {
+        await database.Embedded.StopAsync();
+    }
+
+    return exitCode;
+}
+
 app.UsePlusflat();
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(database));
 if (database.Embedded is { } embedded)

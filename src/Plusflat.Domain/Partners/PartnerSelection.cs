@@ -225,6 +225,15 @@ public static class PreferredProviderRule
     public const string NotCommitted = "Verbindt zich niet aan de doelen van het programma";
     public const string NoHandover = "Werkt niet mee aan de overdracht van cliënten naar de voorkeursaanbieder van andere Plusflats";
 
+    /// <summary>
+    /// Why this provider cannot be chosen as preferred provider, naming every hard criterion it fails; null when it may be.
+    /// The one refusal for every place that chooses a preferred provider (the partner choice, the complex's facts).
+    /// </summary>
+    public static string? Refusal(CareProviderFacts? facts, ProviderCandidate? candidate) =>
+        Failing(facts, candidate) is { Count: > 0 } failing
+            ? "Deze zorgaanbieder kan geen voorkeursaanbieder worden: " + string.Join("; ", failing) + "."
+            : null;
+
     /// <summary>The hard criteria the provider fails, in Dutch, in the framework's order; empty when it may be chosen.</summary>
     public static IReadOnlyList<string> Failing(CareProviderFacts? facts, ProviderCandidate? candidate)
     {

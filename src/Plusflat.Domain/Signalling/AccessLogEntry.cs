@@ -9,6 +9,9 @@ public enum AccessAction
     Create,
     Change,
     Export,
+
+    /// <summary>The retention job removed a closed signal's code and description.</summary>
+    Remove,
 }
 
 /// <summary>One entry of the access log: who, when, which complex / meeting / signal, what, from which address. Written once, never changed.</summary>

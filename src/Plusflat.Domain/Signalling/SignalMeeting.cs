@@ -126,6 +126,8 @@ public sealed class Signal : ITenantOwned
 
     public DateTimeOffset? DetailsRemovedAt { get; private set; }
 
+    public uint Version { get; private set; }
+
     public IReadOnlyList<SignalAction> Actions => _actions;
 
     internal static Signal Raise(SignalMeeting meeting, SignalDraft draft, IReadOnlySet<Guid> team, ResidentCodePattern pattern, string prefix)
@@ -230,6 +232,8 @@ public sealed class SignalAction : ITenantOwned
     public ActionStatus Status { get; private set; }
 
     public string? Outcome { get; private set; }
+
+    public uint Version { get; private set; }
 
     internal static SignalAction Agree(Signal signal, ActionDraft draft, IReadOnlySet<Guid> team, string prefix)
     {

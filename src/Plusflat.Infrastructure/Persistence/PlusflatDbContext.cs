@@ -67,8 +67,20 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
     public DbSet<Plusflat.Domain.Signalling.AccessLogEntry> AccessLog => Set<Plusflat.Domain.Signalling.AccessLogEntry>();
 
+    public DbSet<Plusflat.Domain.Signalling.SignallingSettings> SignallingSettings => Set<Plusflat.Domain.Signalling.SignallingSettings>();
+
     /// <summary>Counts only (complex, month, category); tenant-wide readable. Filtered on the tenant like the rest.</summary>
     public DbSet<Configurations.SignalTally> SignalTallies => Set<Configurations.SignalTally>();
+
+    public DbSet<Plusflat.Domain.Signalling.MeetingDraft> MeetingDrafts => Set<Plusflat.Domain.Signalling.MeetingDraft>();
+
+    public DbSet<Plusflat.Domain.Signalling.DraftSignal> DraftSignals => Set<Plusflat.Domain.Signalling.DraftSignal>();
+
+    public DbSet<Plusflat.Domain.FlatTeams.EscalationLines> EscalationLines => Set<Plusflat.Domain.FlatTeams.EscalationLines>();
+
+    public DbSet<Plusflat.Domain.FlatTeams.TeamAgendaEntry> TeamAgenda => Set<Plusflat.Domain.FlatTeams.TeamAgendaEntry>();
+
+    public DbSet<Plusflat.Domain.Signalling.ResidentCodeSettings> ResidentCodeSettings => Set<Plusflat.Domain.Signalling.ResidentCodeSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,6 +36,7 @@ public static class FeatureRegistration
         Plusflat.Web.Features.Partners.PartnerApi.Map(api);
         Plusflat.Web.Features.BusinessCases.BusinessCaseApi.Map(api);
         Plusflat.Web.Features.Signalling.SignallingApi.Map(api);
+        Plusflat.Web.Features.Signalling.SignalCountsApi.Map(api);
         return app;
     }
 

@@ -31,10 +31,12 @@ public static class PlusflatStartup
         services.AddScoped<IInvitationSender, OutboxInvitationSender>();
         services.AddSingleton<IDemoTenantContent, DemoProgrammeContent>();
         services.AddSingleton<IDemoTenantContent, DemoAdmissionContent>(); // after the complexes it assesses
+        services.AddSingleton<IDemoTenantContent, DemoStandardContent>(); // after the gates it builds on
         services.AddSingleton<IDemoTenantContent, Plusflat.Infrastructure.Demo.DemoBusinessCaseContent>();
         services.AddSingleton<IDemoTenantContent, DemoSignallingContent>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
+        Plusflat.Web.Features.Signalling.SignalRetentionSetup.AddSignalRetention(services, configuration);
         services.AddPlusflatAccounts(configuration);
         return services;
     }

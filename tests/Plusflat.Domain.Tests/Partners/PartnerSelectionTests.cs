@@ -56,6 +56,22 @@ public class PreferredProviderRuleTests
 
         Assert.Empty(PreferredProviderRule.Failing(facts, Candidate()));
     }
+
+    [Fact]
+    public void Refusal_EveryHardCriterionMet_IsNone()
+    {
+        Assert.Null(PreferredProviderRule.Refusal(AllFacts, Candidate()));
+    }
+
+    [Fact]
+    public void Refusal_FailingCriteria_IsOneSentenceNamingEachInOrder()
+    {
+        var facts = AllFacts with { WlzVpt = false };
+
+        Assert.Equal(
+            "Deze zorgaanbieder kan geen voorkeursaanbieder worden: Levert geen volledig pakket thuis (Wlz VPT); " + PreferredProviderRule.NoHandover + ".",
+            PreferredProviderRule.Refusal(facts, Candidate(handover: false)));
+    }
 }
 
 public class PartnerSelectionTests

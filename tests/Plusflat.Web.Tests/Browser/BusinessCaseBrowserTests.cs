@@ -24,6 +24,7 @@ public sealed class BusinessCaseBrowserTests(PlusflatBrowserApp app) : BrowserTe
         await Assertions.Expect(Page.GetByTestId("break-even")).ToHaveTextAsync("2029");
         var chart = Page.GetByTestId("cumulative-chart");
         var lineBefore = await chart.Locator("svg path").Last.GetAttributeAsync("d");
+        var seriesBefore = await chart.GetAttributeAsync("data-series");
         await Assertions.Expect(chart).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("2029: € 13\\.332"));
 
         var staff2028 = Page.GetByTestId("cost-0-2028");
@@ -38,6 +39,8 @@ public sealed class BusinessCaseBrowserTests(PlusflatBrowserApp app) : BrowserTe
         await Assertions.Expect(Page.GetByTestId("ratio")).ToHaveTextAsync("1,17"); // 503,223 / 428,600
         await Assertions.Expect(chart).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("2029: € 3\\.332"));
         Assert.NotEqual(lineBefore, await chart.Locator("svg path").Last.GetAttributeAsync("d"));
+        Assert.Equal("2027:-129250;2028:-67959;2029:3332;2030:74623", await chart.GetAttributeAsync("data-series"));
+        Assert.NotEqual(seriesBefore, await chart.GetAttributeAsync("data-series"));
         await ScreenshotAsync("business-case-changed");
 
         await Page.GetByTestId("save").ClickAsync();
@@ -47,6 +50,22 @@ public sealed class BusinessCaseBrowserTests(PlusflatBrowserApp app) : BrowserTe
 
         await Assertions.Expect(Page.GetByTestId("version-row")).ToContainTextAsync("Voor het zorgkantoor");
         await Assertions.Expect(Page.GetByText("Versie 1 bevroren.")).ToBeVisibleAsync();
+        // The print view of the frozen version: no app bar or drawer, the same numbers as the screen, and the chart.
+        var screen = await Page.GetByTestId("row-cumulative").Locator("td").AllTextContentsAsync();
+        var screenTotals = new[] { await Page.GetByTestId("total-costs").TextContentAsync(), await Page.GetByTestId("total-net").TextContentAsync() };
+        var screenChart = await chart.GetAttributeAsync("aria-label");
+        await Page.GetByTestId("version-print").ClickAsync();
+        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/businesscase/afdruk\\?versie=1$"));
+        await Assertions.Expect(Page.GetByTestId("print-chart")).ToBeVisibleAsync();
+        Assert.Equal(0, await Page.Locator(".mud-appbar, .mud-drawer").CountAsync());
+        Assert.Equal(screen.Where(t => t.Length > 0).Select(t => t.Trim()), (await Page.GetByTestId("print-row-cumulative").Locator("td").AllTextContentsAsync()).Where(t => t.Length > 0).Select(t => t.Trim()));
+        await Assertions.Expect(Page.GetByTestId("print-total-costs")).ToHaveTextAsync(screenTotals[0]!.Trim());
+        await Assertions.Expect(Page.GetByTestId("print-total-net")).ToHaveTextAsync(screenTotals[1]!.Trim());
+        await Assertions.Expect(Page.GetByTestId("print-chart")).ToHaveAttributeAsync("aria-label", screenChart!);
+        await Assertions.Expect(Page.GetByTestId("print-chart")).ToHaveAttributeAsync("data-series", "2027:-129250;2028:-67959;2029:3332;2030:74623");
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(Page.GetByTestId("print-button")).ToBeHiddenAsync();
+        await ScreenshotAsync("business-case-print");
         Assert.Empty(ConsoleErrors);
     }
 }

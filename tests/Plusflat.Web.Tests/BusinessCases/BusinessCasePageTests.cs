@@ -54,6 +54,10 @@ public sealed class BusinessCasePageTests(PlusflatApp app) : ComponentTest(app)
         var chartAfter = page.Find("[data-testid=cumulative-chart]").GetAttribute("aria-label");
         Assert.NotEqual(chartBefore, chartAfter);
         Assert.Contains("2029: € 3.332", chartAfter, StringComparison.Ordinal);
+        Assert.Equal("2027:-129250;2028:-67959;2029:3332;2030:74623", page.Find("[data-testid=cumulative-chart]").GetAttribute("data-series"));
+        // Where the benefits land, per year: Wmo gets 94,916 of 167,741 from 2028 on (56.6 %), nothing in 2027.
+        Assert.Equal(["€ 0 (—)", "€ 94.916 (56,6 %)", "€ 94.916 (56,6 %)", "€ 94.916 (56,6 %)"], Cells(page, "gains-Wmo"));
+        Assert.EndsWith($"/complexen/{id}/businesscase/afdruk", page.Find("[data-testid=print-link]").GetAttribute("href"), StringComparison.Ordinal);
         Assert.NotNull(page.Find("[data-testid=unsaved]"));
         Assert.Equal(418_600m, await StoredTotalAsync(id)); // nothing saved yet
 

@@ -58,6 +58,54 @@ public sealed class BusinessCaseXlsxTests(PlusflatApp app) : IClassFixture<Plusf
         Assert.Equal(api.GetProperty("totalCosts").GetDecimal() + 10_000m * 1.15m, sheet.Evaluate("I" + costs));
     }
 
+    [Fact]
+    public async Task ExportXlsx_WhoPaysAndWhereTheBenefitsLand_AreFormulasThatGiveTheApisNumbers()
+    {
+        var client = await app.SignedInClientAsync("lead@lltf-amsterdam.demo");
+        var id = await BusinessCaseApiTests.NewComplexAsync(client);
+        var url = BusinessCaseApiTests.Url(id);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync(url, new { fromTemplate = true, firstYear = 2027, years = 4 })).StatusCode);
+        var body = JsonNode.Parse(await client.GetStringAsync(url))!.AsObject();
+        body["numberOfYears"] = body["numberOfYears"]!.GetValue<int>();
+        body["payerShares"] = new JsonArray(
+            new JsonObject { ["payer"] = "zorgkantoorDos", ["year"] = 2027, ["percentage"] = 40 },
+            new JsonObject { ["payer"] = "municipalityWmo", ["year"] = 2027, ["percentage"] = 30 },
+            new JsonObject { ["payer"] = "zorgkantoorDos", ["year"] = 2028, ["percentage"] = 100 },
+            new JsonObject { ["payer"] = "insurerZvw", ["year"] = 2029, ["percentage"] = 33.3 });
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync(url, body)).StatusCode);
+        var api = await client.GetJsonAsync(url);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await client.GetByteArrayAsync($"{url}/export.xlsx")), false);
+
+        var sheet = new Sheet(document.WorkbookPart!.WorksheetParts.Single().Worksheet);
+        var years = api.GetProperty("years").EnumerateArray().ToList();
+        var gap = sheet.RowOf("Niet gedekt", "Totaal");
+        for (var i = 0; i < years.Count; i++)
+        {
+            var col = ((char)('E' + i)).ToString();
+            Assert.Equal(years[i].GetProperty("financingGap").GetDecimal(), sheet.Evaluate(col + gap));
+            Assert.Equal(years[i].GetProperty("sharesTotal").GetDecimal(), sheet.Evaluate(col + sheet.RowOf("Samen verdeeld (%)", "Totaal")));
+            foreach (var payer in years[i].GetProperty("payers").EnumerateArray())
+            {
+                Assert.Equal(payer.GetProperty("amount").GetDecimal(), sheet.Evaluate(col + sheet.RowOf(payer.GetProperty("name").GetString()!, "Draagt")));
+            }
+
+            foreach (var domain in years[i].GetProperty("benefitsByDomain").EnumerateArray())
+            {
+                Assert.Equal(domain.GetProperty("amount").GetDecimal(), sheet.Evaluate(col + sheet.RowOf("Baten bij " + domain.GetProperty("name").GetString(), "Baten")));
+            }
+        }
+
+        Assert.Equal(api.GetProperty("totalFinancingGap").GetDecimal(), sheet.Evaluate("I" + gap));
+        Assert.Equal(0m, sheet.Evaluate("F" + gap)); // 2028: the zorgkantoor carries it all
+
+        // The reader lets the municipality carry 60 % in 2027 instead of 30 %: 2027 is covered, and its amount follows.
+        Assert.NotEqual(0m, sheet.Evaluate("E" + gap));
+        sheet.Set("E" + sheet.RowOf("Gemeente (Wmo)", "Aandeel %"), 60m);
+        Assert.Equal(0m, sheet.Evaluate("E" + gap));
+        Assert.Equal(Math.Round(years[0].GetProperty("costs").GetDecimal() * 0.6m, 2, MidpointRounding.AwayFromZero), sheet.Evaluate("E" + sheet.RowOf("Gemeente (Wmo)", "Draagt")));
+    }
+
     /// <summary>A sheet's cells, with a small evaluator for the formulas the export writes (SUM, ROUND, IF, + − * /, =).</summary>
     private sealed class Sheet
     {
@@ -67,6 +115,11 @@ public sealed class BusinessCaseXlsxTests(PlusflatApp app) : IClassFixture<Plusf
         public Sheet(Worksheet worksheet) => _cells = worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!, StringComparer.Ordinal);
 
         public uint RowOf(string label) => uint.Parse(_cells.Values.First(c => c.CellReference!.Value!.StartsWith('A') && c.InnerText == label).CellReference!.Value!.AsSpan(1), CultureInfo.InvariantCulture);
+
+        public uint RowOf(string label, string kind) => _cells.Values
+            .Where(c => c.CellReference!.Value!.StartsWith('A') && c.InnerText == label)
+            .Select(c => uint.Parse(c.CellReference!.Value!.AsSpan(1), CultureInfo.InvariantCulture))
+            .First(row => _cells.TryGetValue("B" + row, out var b) && b.InnerText == kind);
 
         public string FormulaAt(string reference) => _cells[reference].CellFormula?.Text ?? "";
 

@@ -30,26 +30,28 @@ public sealed class ComplexExportTests(PlusflatApp app) : ComponentTest(app)
     private async Task<Arranged> ArrangeAsync(HttpClient client)
     {
         var town = "Exportdorp" + Guid.NewGuid().ToString("N")[..8];
-        async Task<(Guid Id, string Name)> OrganisationAsync(string prefix, string kind)
+        async Task<(Guid Id, string Name)> OrganisationAsync(string prefix, string kind, object? careProviderFacts = null)
         {
             var name = $"{prefix} {town}";
-            var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/organisations", new { name, kind });
+            var response = await client.PostAsJsonAsync($"/api/v1/{Tenant}/organisations", new { name, kind, careProviderFacts });
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), name);
         }
 
         var corporation = await OrganisationAsync("Woonstichting", "HousingCorporation");
-        var care = await OrganisationAsync("Zorggroep", "CareProvider");
+        var care = await OrganisationAsync("Zorggroep", "CareProvider", ApiTestData.EveryHardCriterion);
         var welfare = await OrganisationAsync("Welzijn", "WelfareParty");
         var name = $"Exportflat {town}";
         var created = await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes?allowDuplicate=true", new
         {
             name, address = "Exportstraat 5", postcode = "1011 AB", municipality = town, district = "Centrum",
-            housingCorporationId = corporation.Id, preferredCareProviderId = care.Id, welfarePartyId = welfare.Id,
+            housingCorporationId = corporation.Id, welfarePartyId = welfare.Id,
             dwellingCount = 80, shareAged65Plus = 72.5m, zeroStepDwellings = 40, shareSocialRent = 55m,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // The preferred provider is chosen through the partner choice (it must be the complex's candidate).
+        await ApiTestData.RecordCandidateAsync(client, Tenant, id, care.Id, choose: true);
         // A second complex whose name is a formula: it must stay text in both files.
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/{Tenant}/complexes?allowDuplicate=true", new
         {

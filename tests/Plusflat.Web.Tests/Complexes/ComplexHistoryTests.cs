@@ -155,8 +155,10 @@ public sealed class ComplexHistoryTests(PlusflatApp app) : ComponentTest(app)
             System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
         await SignInAsync(Lead, Tenant);
         var partners = await Services.GetRequiredService<PartnerOptionsHandler>().GetAsync(CancellationToken.None);
-        var care = partners.CareProviders[0];
+        var care = partners.CareProviders.Single(c => c.Name == "Zorggroep Amstelzorg");
         var id = await CreateAsync(Input(Unique("Leesbaarflat")));
+        // A preferred provider must be the complex's candidate first (its agreements are part of the hard criteria).
+        await ApiTestData.RecordCandidateAsync(await App.SignedInClientAsync(Lead), Tenant, id, care.Id);
         await UpdateAsync(id, i =>
         {
             i.DwellingCount = 1400;

@@ -67,4 +67,30 @@ public sealed class ComplexPartnerFormTests(PlusflatApp app) : ComponentTest(app
         var list = await Services.GetRequiredService<ListComplexesHandler>().ListAsync(new ComplexFilter { Text = name }, CancellationToken.None);
         Assert.Equal(0, list.TotalCount);
     }
+
+    [Fact]
+    public async Task Save_APreferredProviderFailingHardCriteria_IsRefusedAtTheFieldNamingThemAndSavesNothing()
+    {
+        await SignInAsync("lead@lltf-amsterdam.demo", Tenant);
+        var handler = Services.GetRequiredService<EditComplexHandler>();
+        var created = await handler.CreateAsync(new ComplexInput
+        {
+            Name = $"Voorkeursflat {Guid.NewGuid().ToString("N")[..8]}", Address = TestComplexes.UniqueAddress("Voorkeurstraat"), Postcode = "1013 AB",
+            Municipality = "Amsterdam", DwellingCount = 140,
+        }, CancellationToken.None);
+        var id = created.Id!.Value;
+        var form = RenderWithProviders<EditComplex>(p => p.Add(x => x.Tenant, Tenant).Add(x => x.Id, id));
+        form.WaitForElement("[data-testid=save]", Wait);
+
+        form.Find("[data-field=PreferredCareProviderId]").Closest(".mud-input-control")!.MouseDown();
+        Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == "Thuiszorg De Linde"), Wait);
+        Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "Thuiszorg De Linde").Click();
+        form.Find("[data-testid=save]").Click();
+
+        form.WaitForAssertion(() => Assert.Equal(
+            "Deze zorgaanbieder kan geen voorkeursaanbieder worden: Levert geen volledig pakket thuis (Wlz VPT); Heeft geen casemanagers dementie; "
+            + Plusflat.Domain.Partners.PreferredProviderRule.NotACandidate + ".",
+            Start.MudFieldLookup.ErrorAt(form.Find("[data-field=PreferredCareProviderId]"))), Wait);
+        Assert.Null((await handler.GetAsync(id, CancellationToken.None))!.Input.PreferredCareProviderId);
+    }
 }

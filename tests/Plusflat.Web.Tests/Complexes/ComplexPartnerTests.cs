@@ -1,3 +1,4 @@
+using Plusflat.Domain.Partners;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Plusflat.Web.Features.Complexes;
@@ -58,19 +59,27 @@ public sealed class ComplexPartnerTests(PlusflatApp app) : IClassFixture<Plusfla
     }
 
     [Fact]
-    public async Task Create_ValidPartners_AreSavedAndShownUnderPartners()
+    public async Task CreateThenUpdate_ValidPartners_AreSavedAndShownUnderPartners()
     {
         var client = await app.SignedInClientAsync(Lead);
         var corporationName = UniqueName("Woonstichting Partner");
         var careName = UniqueName("Zorg Partner");
         var welfareName = UniqueName("Welzijn Partner");
         var (corporation, _) = await CreateViaApiAsync(client, new { name = corporationName, kind = "HousingCorporation" });
-        var (care, _) = await CreateViaApiAsync(client, new { name = careName, kind = "CareProvider" });
+        var (care, _) = await CreateViaApiAsync(client, new { name = careName, kind = "CareProvider", careProviderFacts = ApiTestData.EveryHardCriterion });
         var (welfare, _) = await CreateViaApiAsync(client, new { name = welfareName, kind = "WelfareParty" });
 
         var careProviders = await client.GetJsonAsync($"{ApiUrl()}?kind=CareProvider");
-        var id = await CreateComplexAsync(client, Body(UniqueName("Partnerflat"),
-            ("housingCorporationId", corporation), ("preferredCareProviderId", care), ("welfarePartyId", welfare)));
+        var name = UniqueName("Partnerflat");
+        var body = Body(name, ("housingCorporationId", corporation), ("welfarePartyId", welfare));
+        var id = await CreateComplexAsync(client, body);
+        // The preferred provider is chosen once it is this complex's candidate that agrees to the goals and the handover.
+        await ApiTestData.RecordCandidateAsync(client, Amsterdam, id, care);
+        var version = (await client.GetJsonAsync($"{ComplexesUrl}/{id}")).GetProperty("version").GetUInt32();
+        body["preferredCareProviderId"] = care;
+        body["version"] = version;
+        var updated = await client.PutAsJsonAsync($"{ComplexesUrl}/{id}", ApiPut.Complete<ComplexRequest>(body));
+        Assert.Equal(HttpStatusCode.NoContent, updated.StatusCode);
         var stored = await client.GetJsonAsync($"{ComplexesUrl}/{id}");
         var page = await client.GetAsync($"/{Amsterdam}/complexen/{id}");
 
@@ -85,6 +94,44 @@ public sealed class ComplexPartnerTests(PlusflatApp app) : IClassFixture<Plusfla
         Assert.Equal(corporationName, partners["Woningcorporatie"]);
         Assert.Equal(careName, partners["Voorkeurszorgaanbieder"]);
         Assert.Equal(welfareName, partners["Welzijnspartij"]);
+    }
+
+    [Fact]
+    public async Task Create_PreferredProviderThatIsNoCandidateOfTheComplex_Returns400NamingTheCriterionAndSavesNothing()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var (care, _) = await CreateViaApiAsync(client, new { name = UniqueName("Zorg Zonder Afspraak"), kind = "CareProvider", careProviderFacts = ApiTestData.EveryHardCriterion });
+        var name = UniqueName("Voorkeursflat");
+
+        var response = await client.PostAsJsonAsync(ComplexesUrl, Body(name, ("preferredCareProviderId", care)));
+
+        var errors = await ProblemErrorsAsync(response);
+        Assert.Equal("Deze zorgaanbieder kan geen voorkeursaanbieder worden: " + PreferredProviderRule.NotACandidate + ".",
+            errors.GetProperty("preferredCareProviderId")[0].GetString());
+        Assert.False(await ComplexExistsAsync(client, name));
+    }
+
+    [Fact]
+    public async Task Update_PreferredProviderFailingHardCriteria_Returns400NamingEachLikeThePartnerChoiceAndKeepsTheComplex()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var linde = (await client.GetJsonAsync($"{ApiUrl()}?kind=CareProvider")).EnumerateArray()
+            .Single(o => o.GetProperty("name").GetString() == "Thuiszorg De Linde").GetProperty("id").GetGuid();
+        var name = UniqueName("Lindeflat");
+        var body = Body(name);
+        var id = await CreateComplexAsync(client, body);
+        await ApiTestData.RecordCandidateAsync(client, Amsterdam, id, linde);
+        var version = (await client.GetJsonAsync($"{ComplexesUrl}/{id}")).GetProperty("version").GetUInt32();
+        body["preferredCareProviderId"] = linde;
+        body["version"] = version;
+
+        var response = await client.PutAsJsonAsync($"{ComplexesUrl}/{id}", ApiPut.Complete<ComplexRequest>(body));
+
+        var message = (await ProblemErrorsAsync(response)).GetProperty("preferredCareProviderId")[0].GetString();
+        Assert.Equal("Deze zorgaanbieder kan geen voorkeursaanbieder worden: Levert geen volledig pakket thuis (Wlz VPT); Heeft geen casemanagers dementie.", message);
+        var stored = await client.GetJsonAsync($"{ComplexesUrl}/{id}");
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("preferredCareProviderId").ValueKind);
+        Assert.Equal(version, stored.GetProperty("version").GetUInt32());
     }
 
     [Fact]

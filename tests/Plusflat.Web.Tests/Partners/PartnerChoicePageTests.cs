@@ -16,7 +16,7 @@ public sealed class PartnerChoicePageTests(PlusflatApp app) : ComponentTest(app)
     public async Task Save_ChoosingACandidateThatFailsHardCriteria_IsRefusedAtTheFieldNamingThem_ThenAnEligibleOneIsSaved()
     {
         await SignInAsync("lead@lltf-amsterdam.demo", Tenant);
-        var id = await App.InTenantAsync(Tenant, db => db.Complexes.Where(c => c.PreferredCareProviderId == null).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync());
+        var id = await App.InTenantAsync(Tenant, db => db.Complexes.Where(c => c.PreferredCareProviderId == null && !db.PartnerSelections.Any(s => s.ComplexId == c.Id)).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync());
         var page = RenderWithProviders<PartnerChoice>(p => p.Add(x => x.Tenant, Tenant).Add(x => x.Id, id));
         page.WaitForAssertion(() => page.Find("[data-testid=save-partners]"), Wait);
 

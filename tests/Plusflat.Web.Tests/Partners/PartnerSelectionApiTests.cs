@@ -104,6 +104,59 @@ public sealed class PartnerSelectionApiTests(PlusflatApp app) : IClassFixture<Pl
         }
     }
 
+    [Fact]
+    public async Task Put_TheResidentsVoiceTheFourStepsAndTheOpenEntryList_AreKeptAsRecorded()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var id = await NewComplexAsync(client);
+        var linde = await OrganisationAsync(client, DeLinde);
+        var body = Body(candidates: [], openEntry: [new { organisationId = linde, contactPerson = "  Sanne de Vries ",
+            agreedRules = new[] { "handoverProtocol", "oneContactPerson", "shareEssentialInformation", "coordinateOnChange", "joinCaseMeetings", "oneContactPerson" } }]);
+        body["residents"] = new { consultedOn = "2026-10-15", how = "Bewonersavond en huisbezoeken", priorities = "Een vast gezicht",
+            objections = "Wij willen onze eigen thuiszorg houden", answers = "Dat kan: open instap" };
+        body["steps"] = new object[]
+        {
+            new { step = "exploreWithResidents", doneOn = "2026-10-15" }, new { step = "jointAmbitionPlanAndBudget", doneOn = "2026-10-20" },
+            new { step = "introduceProviderToResidents", doneOn = "2026-10-25" }, new { step = "informNeighbourhoodPartners", doneOn = (string?)null },
+        };
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync(Url(id), body)).StatusCode);
+
+        var stored = await client.GetJsonAsync(Url(id));
+        var residents = stored.GetProperty("residents");
+        Assert.Equal("2026-10-15", residents.GetProperty("consultedOn").GetString());
+        Assert.Equal("Bewonersavond en huisbezoeken", residents.GetProperty("how").GetString());
+        Assert.Equal("Een vast gezicht", residents.GetProperty("priorities").GetString());
+        Assert.Equal("Wij willen onze eigen thuiszorg houden", residents.GetProperty("objections").GetString());
+        Assert.Equal("Dat kan: open instap", residents.GetProperty("answers").GetString());
+        var steps = stored.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("step").GetString()!, s => s.GetProperty("doneOn"));
+        Assert.Equal(["exploreWithResidents", "jointAmbitionPlanAndBudget", "introduceProviderToResidents", "informNeighbourhoodPartners"], steps.Keys);
+        Assert.Equal("2026-10-25", steps["introduceProviderToResidents"].GetString());
+        Assert.Equal(JsonValueKind.Null, steps["informNeighbourhoodPartners"].ValueKind);
+        var open = Assert.Single(stored.GetProperty("openEntry").EnumerateArray().ToList());
+        Assert.Equal(DeLinde, open.GetProperty("name").GetString());
+        Assert.Equal("Sanne de Vries", open.GetProperty("contactPerson").GetString());
+        Assert.Equal(["oneContactPerson", "shareEssentialInformation", "coordinateOnChange", "joinCaseMeetings", "handoverProtocol"],
+            open.GetProperty("agreedRules").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task Put_ObjectionsWithoutAnAnswerAndThePreferredProviderOnTheOpenEntryList_AreEachRefusedAndNothingIsSaved()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var id = await NewComplexAsync(client);
+        var amstelzorg = await OrganisationAsync(client, Amstelzorg);
+        var body = Body(candidates: [Candidate(amstelzorg)], preferred: amstelzorg,
+            openEntry: [new { organisationId = amstelzorg, contactPerson = "Wijkteam", agreedRules = new[] { "oneContactPerson" } }]);
+        body["residents"] = new { consultedOn = "2026-10-15", how = "Bewonersavond", priorities = (string?)null, objections = "Te veel wisselende gezichten", answers = (string?)null };
+
+        var errors = await ProblemErrorsAsync(await client.PutAsJsonAsync(Url(id), body));
+
+        Assert.Equal("Schrijf op hoe op de bezwaren van bewoners is gereageerd.", errors.GetProperty("residents.answers")[0].GetString());
+        Assert.StartsWith("De voorkeursaanbieder hoort niet op de open-instaplijst", errors.GetProperty("openEntry[0].organisationId")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, (await client.GetJsonAsync(Url(id))).GetProperty("version").ValueKind);
+    }
+
     [Theory]
     [InlineData("""{"candidates": [], "residents": {}, "steps": []}""", "openEntry")]
     [InlineData("""{"residents": {}, "steps": [], "openEntry": []}""", "candidates")]

@@ -9,7 +9,7 @@ namespace Plusflat.Web.Tests.Signalling;
 /// </summary>
 public sealed class SignalRowLevelSecurityTests(TwoTenantDatabase data) : IClassFixture<TwoTenantDatabase>
 {
-    private static readonly string[] DetailTables = ["signal_meetings", "signals", "signal_actions"];
+    private static readonly string[] DetailTables = ["signal_meetings", "signals", "signal_actions", "signal_meeting_drafts", "signal_draft_items"];
 
     [Fact]
     public async Task Select_TeamMemberOfTheComplex_SeesItsSignalRows()

@@ -219,6 +219,7 @@ public sealed class SignallingApiTests(PlusflatApp app) : IClassFixture<Plusflat
         var response = await lead.PutAsJsonAsync($"/api/v1/{Tenant}/complexes/{boomgaard}/team", new
         {
             members = new object[] { new { name = "Thijs Bakker", organisation = "Zorggroep Amstelzorg", role = "flatCoach", startsOn = "2026-01-01", userId = teamUser } },
+            escalation = NoEscalation,
         });
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -227,6 +228,7 @@ public sealed class SignallingApiTests(PlusflatApp app) : IClassFixture<Plusflat
         var bad = await lead.PutAsJsonAsync($"/api/v1/{Tenant}/complexes/{boomgaard}/team", new
         {
             members = new object[] { new { name = "", organisation = "X", role = "other", startsOn = "2026-02-01", endsOn = "2026-01-01" } },
+            escalation = NoEscalation,
         });
         var body = await bad.Content.ReadAsStringAsync();
         Assert.True(bad.StatusCode == HttpStatusCode.BadRequest, body);
@@ -252,6 +254,9 @@ public sealed class SignallingApiTests(PlusflatApp app) : IClassFixture<Plusflat
         Assert.DoesNotContain(lines.Skip(1), l => l.Split(';')[3] is "1" or "2");
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInClientAsync(Assessor)).GetAsync($"/api/v1/{Tenant}/complexes/{klimop}/signal-counts.csv")).StatusCode);
     }
+
+    /// <summary>No escalation lines agreed (and none created by this PUT).</summary>
+    internal static readonly object NoEscalation = new { whoSignals = (string?)null, whoActs = (string?)null, whoDecides = (string?)null, levels = Array.Empty<object>() };
 
     private static string Meetings(Guid complexId) => $"/api/v1/{Tenant}/complexes/{complexId}/meetings";
 

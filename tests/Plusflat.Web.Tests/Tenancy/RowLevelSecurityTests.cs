@@ -17,7 +17,8 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         "partner_selections", "phase_transitions", "programme_ambitions", "standard_assessments", "standard_catalogues", "tenant_memberships",
         "member_history", "admission_assessments", "admission_settings", "complex_history", "organisation_history",
         "business_case_versions", "business_cases",
-        "access_log", "flat_team_members", "signal_actions", "signal_meetings", "signal_tallies", "signals",
+        "access_log", "flat_team_members", "signal_actions", "signal_meetings", "signal_tallies", "signals", "signalling_settings",
+        "signal_meeting_drafts", "signal_draft_items", "escalation_lines", "team_agenda_entries", "resident_code_settings",
     ];
 
     /// <summary>Append-only (NEN 7513): the app role has no UPDATE or DELETE at all; proven in SignalRowLevelSecurityTests.</summary>
@@ -232,7 +233,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         // Control: the same row for tenant A itself (its own references) is accepted, then rolled back, so only the tenant id decides.
         await using (var transaction = await app.BeginTransactionAsync())
         {
-            if (table is "programme_ambitions" or "admission_settings" or "partner_selections")
+            if (table is "programme_ambitions" or "admission_settings" or "partner_selections" or "signalling_settings" or "signal_meeting_drafts" or "escalation_lines" or "resident_code_settings")
             {
                 // One ambition (one settings row) per tenant, one partner selection per complex: make room for the control row.
                 await using var makeRoom = new NpgsqlCommand($"DELETE FROM {table}", app, transaction);
@@ -460,6 +461,24 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
             "signal_tallies" => ("""
                 INSERT INTO signal_tallies (id, tenant_id, complex_id, month, category) VALUES (gen_random_uuid(), $1, $2, date_trunc('month', now())::date, 'Other')
                 """, [rows.TenantId, rows.ComplexId]),
+            "signal_meeting_drafts" => ("""
+                INSERT INTO signal_meeting_drafts (id, tenant_id, complex_id, held_on, attendee_ids, started_by, started_at, updated_by, updated_at)
+                VALUES (gen_random_uuid(), $1, $2, current_date, '{}'::uuid[], $3, now(), $3, now())
+                """, [rows.TenantId, rows.ComplexId, rows.UserIds[1]]),
+            "signal_draft_items" => ("""
+                INSERT INTO signal_draft_items (id, tenant_id, complex_id, draft_id, position, content, updated_by, updated_at)
+                VALUES (gen_random_uuid(), $1, $2, $3, 9, '{}'::jsonb, $4, now())
+                """, [rows.TenantId, rows.ComplexId, rows.RowIds["signal_meeting_drafts"], rows.UserIds[1]]),
+            "escalation_lines" => ("""
+                INSERT INTO escalation_lines (id, tenant_id, complex_id, content, updated_by, updated_at) VALUES (gen_random_uuid(), $1, $2, '{}'::jsonb, $3, now())
+                """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
+            "team_agenda_entries" => ("""
+                INSERT INTO team_agenda_entries (id, tenant_id, complex_id, kind, text, dated_on, recorded_by, recorded_by_name, recorded_at)
+                VALUES (gen_random_uuid(), $1, $2, 'WorkAgenda', 'Indringer', current_date, $3, 'Indringer', now())
+                """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
+            "resident_code_settings" => ("""
+                INSERT INTO resident_code_settings (id, tenant_id, pattern, example) VALUES (gen_random_uuid(), $1, '[A-Z]-[0-9]', 'A-1')
+                """, [rows.TenantId]),
             "access_log" => ("""
                 INSERT INTO access_log (id, tenant_id, at, user_id, user_name, action) VALUES (gen_random_uuid(), $1, now(), $2, 'X', 'View')
                 """, [rows.TenantId, rows.UserIds[1]]),
@@ -485,6 +504,9 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
                 """, [rows.TenantId, rows.ComplexId, rows.UserIds[0]]),
             "admission_settings" => ("""
                 INSERT INTO admission_settings (id, tenant_id, minimum_dwellings) VALUES (gen_random_uuid(), $1, 99)
+                """, [rows.TenantId]),
+            "signalling_settings" => ("""
+                INSERT INTO signalling_settings (id, tenant_id, retention_months) VALUES (gen_random_uuid(), $1, 12)
                 """, [rows.TenantId]),
             "complex_history" => ("""
                 INSERT INTO complex_history (id, tenant_id, complex_id, kind, at, sequence, "by", by_name)

@@ -213,6 +213,7 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["member_history"] = Guid.CreateVersion7(),
             ["admission_assessments"] = Guid.CreateVersion7(),
             ["admission_settings"] = Guid.CreateVersion7(),
+            ["signalling_settings"] = Guid.CreateVersion7(),
             ["complex_history"] = Guid.CreateVersion7(),
             ["organisation_history"] = Guid.CreateVersion7(),
             ["business_cases"] = Guid.CreateVersion7(),
@@ -222,6 +223,11 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["signals"] = Guid.CreateVersion7(),
             ["signal_actions"] = Guid.CreateVersion7(),
             ["access_log"] = Guid.CreateVersion7(),
+            ["signal_meeting_drafts"] = Guid.CreateVersion7(),
+            ["signal_draft_items"] = Guid.CreateVersion7(),
+            ["escalation_lines"] = Guid.CreateVersion7(),
+            ["team_agenda_entries"] = Guid.CreateVersion7(),
+            ["resident_code_settings"] = Guid.CreateVersion7(),
         };
         ids["signal_tallies"] = ids["signals"]; // written by the trigger on signals, with the signal's id
         await using var connection = await SuperuserConnectionAsync();
@@ -270,6 +276,8 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             """, ids["admission_assessments"], tenantId, ids["complexes"], userId);
         await ExecuteAsync(connection, "INSERT INTO admission_settings (id, tenant_id, minimum_dwellings) VALUES ($1, $2, 100)",
             ids["admission_settings"], tenantId);
+        await ExecuteAsync(connection, "INSERT INTO signalling_settings (id, tenant_id, retention_months) VALUES ($1, $2, 24)",
+            ids["signalling_settings"], tenantId);
         await ExecuteAsync(connection, """
             INSERT INTO complex_history (id, tenant_id, complex_id, kind, at, sequence, "by", by_name)
             VALUES ($1, $2, $3, 'Created', now(), 0, $4, 'Seeder')
@@ -307,6 +315,25 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             INSERT INTO access_log (id, tenant_id, at, user_id, user_name, complex_id, meeting_id, action, address)
             VALUES ($1, $2, now(), $3, 'Teamlid', $4, $5, 'View', '127.0.0.1')
             """, ids["access_log"], tenantId, teamUserId, ids["complexes"], ids["signal_meetings"]);
+        // The meeting being entered (a draft) with one typed signal: flat team only, like the signals.
+        await ExecuteAsync(connection, """
+            INSERT INTO signal_meeting_drafts (id, tenant_id, complex_id, held_on, attendee_ids, started_by, started_at, updated_by, updated_at)
+            VALUES ($1, $2, $3, current_date, ARRAY[$4]::uuid[], $5, now(), $5, now())
+            """, ids["signal_meeting_drafts"], tenantId, ids["complexes"], ids["flat_team_members"], teamUserId);
+        await ExecuteAsync(connection, """
+            INSERT INTO signal_draft_items (id, tenant_id, complex_id, draft_id, position, content, updated_by, updated_at)
+            VALUES ($1, $2, $3, $4, 0, '{"residentCode":"B-003","category":"Falls","noticedBy":"Care","description":"Half getypt","actions":[]}'::jsonb, $5, now())
+            """, ids["signal_draft_items"], tenantId, ids["complexes"], ids["signal_meeting_drafts"], teamUserId);
+        await ExecuteAsync(connection, """
+            INSERT INTO escalation_lines (id, tenant_id, complex_id, content, updated_by, updated_at)
+            VALUES ($1, $2, $3, '{"whoSignals":"Iedereen","whoActs":"Flatcoach","whoDecides":"Projectleider","levels":[]}'::jsonb, $4, now())
+            """, ids["escalation_lines"], tenantId, ids["complexes"], userId);
+        await ExecuteAsync(connection, """
+            INSERT INTO team_agenda_entries (id, tenant_id, complex_id, kind, text, dated_on, recorded_by, recorded_by_name, recorded_at)
+            VALUES ($1, $2, $3, 'Ambition', 'Samen ouder worden in de flat', current_date, $4, 'Seeder', now())
+            """, ids["team_agenda_entries"], tenantId, ids["complexes"], userId);
+        await ExecuteAsync(connection, "INSERT INTO resident_code_settings (id, tenant_id, pattern, example) VALUES ($1, $2, '[A-Z]{1,3}-[0-9]{1,4}', 'B-017')",
+            ids["resident_code_settings"], tenantId);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 

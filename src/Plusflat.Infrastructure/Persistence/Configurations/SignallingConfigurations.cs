@@ -52,6 +52,7 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         builder.Property(s => s.Category).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.NoticedBy).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(s => s.Version).IsRowVersion();
         builder.HasIndex(s => new { s.TenantId, s.Status, s.ClosedOn });
         builder.HasOne<Plusflat.Domain.Complexes.Complex>().WithMany().HasForeignKey(s => new { s.TenantId, s.ComplexId })
             .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
@@ -69,6 +70,7 @@ internal sealed class SignalActionConfiguration : IEntityTypeConfiguration<Signa
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Outcome).HasMaxLength(500);
+        builder.Property(a => a.Version).IsRowVersion();
         builder.HasOne<FlatTeamMember>().WithMany().HasForeignKey(a => new { a.TenantId, a.OwnerId })
             .HasPrincipalKey(m => new { m.TenantId, m.Id }).OnDelete(DeleteBehavior.Restrict);
     }
@@ -113,5 +115,16 @@ internal sealed class SignalTallyConfiguration : IEntityTypeConfiguration<Signal
         builder.HasIndex(t => new { t.TenantId, t.ComplexId, t.Month });
         builder.HasOne<Plusflat.Domain.Complexes.Complex>().WithMany().HasForeignKey(t => new { t.TenantId, t.ComplexId })
             .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SignallingSettingsConfiguration : IEntityTypeConfiguration<SignallingSettings>
+{
+    public void Configure(EntityTypeBuilder<SignallingSettings> builder)
+    {
+        builder.ToTable("signalling_settings", t => t.HasCheckConstraint("ck_signalling_settings_retention_months", "retention_months BETWEEN 6 AND 120"));
+        builder.HasKey(s => s.Id);
+        builder.HasIndex(s => s.TenantId).IsUnique();
+        builder.Property(s => s.Version).IsRowVersion();
     }
 }

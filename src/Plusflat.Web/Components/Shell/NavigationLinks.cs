@@ -21,6 +21,8 @@ public static class NavigationLinks
             "Wat er per fase af moet zijn, als versies die het programma zelf beheert."),
         new("toelating", "Toelatingspoort", Permission.ViewProgramme, Icons.Material.Filled.Rule,
             "Welke wooncomplexen door de drie drempels van het Plusflat-label komen, en waarom niet."),
+        new("signalen", "Signalen in cijfers", Permission.ViewSignalCounts, Icons.Material.Filled.QueryStats,
+            "Aantallen vroegsignalen per wooncomplex, categorie en maand, met het verloop; nooit details."),
         new("beheer/leden", "Leden en uitnodigingen", Permission.ViewMembers, Icons.Material.Filled.Group,
             "Wie er in deze omgeving werkt, met welke rol, en nieuwe mensen uitnodigen."),
         new("beheer/toegangslog", "Toegangslog", Permission.ViewAccessLog, Icons.Material.Filled.ManageSearch,

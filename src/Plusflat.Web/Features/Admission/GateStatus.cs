@@ -30,6 +30,32 @@ public static class GateStatus
         return GetAdmissionHandler.EvaluateNow(facts, dwellings, complexes, minimum, Dates.Today(clock));
     }
 
+    /// <summary>
+    /// The gate of every complex of the programme at once, in three queries (complexes, latest assessments, the lower
+    /// bound), for lists and counts: a complex without an assessment is not in <see cref="ProgrammeGates.Latest"/>.
+    /// </summary>
+    public static async Task<ProgrammeGates> ProgrammeAsync(PlusflatDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var complexes = (await db.Complexes.AsNoTracking().Select(c => new { c.Id, c.Name, c.DwellingCount }).ToListAsync(ct))
+            .Select(c => new GroupOption(c.Id, c.Name, c.DwellingCount.Value)).ToList();
+        var latest = await db.AdmissionAssessments.AsNoTracking()
+            .Where(a => a.Sequence == db.AdmissionAssessments.Where(b => b.ComplexId == a.ComplexId).Max(b => b.Sequence))
+            .ToListAsync(ct);
+        var minimum = AdmissionSettings.MinimumFor(await db.AdmissionSettings.AsNoTracking().FirstOrDefaultAsync(ct));
+        var today = Dates.Today(clock);
+        var dwellings = complexes.ToDictionary(c => c.Id, c => c.Dwellings);
+        var outcomes = latest.Where(a => dwellings.ContainsKey(a.ComplexId)).ToDictionary(
+            a => a.ComplexId,
+            a => new LatestGate(a, GetAdmissionHandler.EvaluateNow(a.ToFacts(), dwellings[a.ComplexId], complexes, minimum, today)));
+        return new ProgrammeGates(complexes, outcomes, minimum);
+    }
+
     public static async Task<bool> PassedAsync(PlusflatDbContext db, Guid complexId, TimeProvider clock, CancellationToken ct) =>
         (await OutcomeAsync(db, complexId, clock, ct))?.Passed == true;
 }
+
+/// <summary>A complex's latest gate assessment with the outcome computed now.</summary>
+public sealed record LatestGate(AdmissionAssessment Assessment, AdmissionOutcome Outcome);
+
+/// <summary>Every complex of the programme (for names and grouping) and the gate of those assessed.</summary>
+public sealed record ProgrammeGates(IReadOnlyList<GroupOption> Complexes, IReadOnlyDictionary<Guid, LatestGate> Latest, int MinimumDwellings);

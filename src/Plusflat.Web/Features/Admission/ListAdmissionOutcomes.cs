@@ -36,24 +36,19 @@ public sealed class ListAdmissionOutcomesHandler(IDbContextFactory<PlusflatDbCon
     {
         tenant.Demand(Permission.ViewProgramme);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var complexes = (await db.Complexes.AsNoTracking().Select(c => new { c.Id, c.Name, c.DwellingCount }).ToListAsync(ct))
-            .Select(c => new GroupOption(c.Id, c.Name, c.DwellingCount.Value)).ToList();
-        var latest = await db.AdmissionAssessments.AsNoTracking()
-            .Where(a => a.Sequence == db.AdmissionAssessments.Where(b => b.ComplexId == a.ComplexId).Max(b => b.Sequence))
-            .ToDictionaryAsync(a => a.ComplexId, ct);
-        var minimum = AdmissionSettings.MinimumFor(await db.AdmissionSettings.AsNoTracking().FirstOrDefaultAsync(ct));
-        var today = Dates.Today(clock);
+        var gates = await GateStatus.ProgrammeAsync(db, clock, ct);
+        var minimum = gates.MinimumDwellings;
 
-        var rows = complexes
+        var rows = gates.Complexes
             .OrderBy(c => c.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true))
             .Select(c =>
             {
-                if (!latest.TryGetValue(c.Id, out var assessment))
+                if (!gates.Latest.TryGetValue(c.Id, out var gate))
                 {
                     return new GateOutcomeRow(c.Id, c.Name, c.Dwellings, null, [], null, null);
                 }
 
-                var outcome = GetAdmissionHandler.EvaluateNow(assessment.ToFacts(), c.Dwellings, complexes, minimum, today);
+                var (assessment, outcome) = gate;
                 return new GateOutcomeRow(c.Id, c.Name, c.Dwellings, outcome.Passed,
                     [.. outcome.Thresholds.Where(t => !t.Passed).Select(t => GetAdmissionHandler.KeyOf(t.Threshold))],
                     assessment.AssessedAt, assessment.AssessedByName);

@@ -49,6 +49,9 @@ public sealed class BusinessCaseReportHandler(GetBusinessCaseHandler cases, Curr
                 Euro(year.Costs), Euro(year.Benefits), Euro(year.Net), Euro(year.CumulativeNet)));
         }
 
+        report.Section(L["Cumulatief saldo per jaar"])
+            .BarChart([.. result.PerYear.Select(y => (y.Year.ToString(CultureInfo.InvariantCulture), y.CumulativeNet))], Euro);
+
         report.Section(L["Kosten"]);
         foreach (var line in result.CostLines)
         {
@@ -70,6 +73,23 @@ public sealed class BusinessCaseReportHandler(GetBusinessCaseHandler cases, Curr
             }
         }
 
+        report.Section(L["Wie betaalt (per jaar)"]);
+        foreach (var year in result.PerYear)
+        {
+            var paid = year.Payers.Where(p => p.Percentage != 0m)
+                .Select(p => $"{L[BusinessCaseTerms.NameOf(p.Payer)]} {p.Percentage.ToString("0.##", CultureInfo.CurrentCulture)} % ({Euro(p.Amount)})");
+            report.Line(year.Year.ToString(CultureInfo.InvariantCulture),
+                string.Join(" · ", paid.Append($"{L["Niet gedekt"]} {Euro(year.FinancingGap)}")));
+        }
+
+        report.Section(L["Waar de baten terechtkomen (per jaar)"]);
+        foreach (var year in result.PerYear)
+        {
+            var landed = year.BenefitsByDomain.Where(d => d.Amount != 0m)
+                .Select(d => $"{L[BusinessCaseTerms.NameOf(d.Domain)]} {Euro(d.Amount)} ({PercentOf(d.Share)})");
+            report.Line(year.Year.ToString(CultureInfo.InvariantCulture), landed.Any() ? string.Join(" · ", landed) : L["geen baten"]);
+        }
+
         report.Section(L["Wie betaalt, wie baat"]);
         foreach (var party in result.Parties)
         {
@@ -86,6 +106,8 @@ public sealed class BusinessCaseReportHandler(GetBusinessCaseHandler cases, Curr
         1 => $" ({L["exclusief 1 PM-post"]})",
         var n => $" ({string.Format(L["exclusief {0} PM-posten"], n)})",
     };
+
+    private static string PercentOf(decimal? share) => share is { } s ? (s * 100m).ToString("0.#", CultureInfo.CurrentCulture) + " %" : "—";
 
     private static string Euro(decimal amount) =>
         "€ " + amount.ToString(amount == decimal.Truncate(amount) ? "N0" : "N2", CultureInfo.CurrentCulture);

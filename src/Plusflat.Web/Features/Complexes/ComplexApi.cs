@@ -1,4 +1,8 @@
+using System.Text.Json.Serialization;
 using Plusflat.Domain.Phases;
+using Plusflat.Domain.Standard;
+using Plusflat.Web.Features.Partners;
+using Plusflat.Web.Features.Standard;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Web.Features.Shared;
 using Plusflat.Web.Tenancy;
@@ -43,8 +47,21 @@ public sealed record ComplexResponse(
     bool HasCommonRoom, bool CommonRoomOpenToNeighbourhood, bool NearFacilities, bool HasWorkspaceForTeam,
     string? ClusterName, string? Notes, int CurrentPhase, string CurrentPhaseName, uint Version, DateTimeOffset? ArchivedAt = null);
 
+/// <summary>
+/// A complex of the list with its computed gate (<c>notAssessed</c> | <c>passed</c> | <c>failed</c>), standard
+/// (<c>notAssessed</c> | <c>met</c> | <c>notMet</c>), label eligibility and re-assessment
+/// (<c>notAssessed</c> | <c>current</c> | <c>due</c> | <c>overdue</c>, due on <c>reassessOn</c>).
+/// </summary>
 public sealed record ComplexListItem(Guid Id, string Name, string Municipality, string? District, Guid? HousingCorporationId,
-    string? HousingCorporationName, int DwellingCount, int CurrentPhase);
+    string? HousingCorporationName, int DwellingCount, int CurrentPhase,
+    [property: JsonConverter(typeof(CamelCaseEnum<GateState>))] GateState Gate,
+    IReadOnlyList<string> FailedThresholds,
+    [property: JsonConverter(typeof(CamelCaseEnum<StandardState>))] StandardState Standard,
+    IReadOnlyList<string> MissingMusts,
+    IReadOnlyList<string> Exclusions,
+    bool Eligible,
+    [property: JsonConverter(typeof(CamelCaseEnum<AssessmentDue>))] AssessmentDue Reassessment,
+    DateOnly? ReassessOn);
 
 public sealed record ComplexListResponse(IReadOnlyList<ComplexListItem> Items, int TotalCount, int Page, int PageSize);
 
@@ -63,7 +80,8 @@ public static class ComplexApi
         var complexes = api.MapGroup("/complexes").WithTags("Complexes");
 
         complexes.MapGet("/", async (ListComplexesHandler handler, string? phase, string? municipality, string? district, string? corporationId,
-                string? q, string? sort, string? descending, string? page, string? pageSize, string? archived, CancellationToken ct) =>
+                string? q, string? sort, string? descending, string? page, string? pageSize, string? archived,
+                string? gate, string? standard, string? eligible, string? reassessment, CancellationToken ct) =>
             {
                 var query = new QueryValues();
                 var filter = ApiFilter(query, phase, municipality, district, corporationId, q, sort, descending) with
@@ -71,6 +89,10 @@ public static class ComplexApi
                     Page = query.Int("page", page) ?? 1,
                     PageSize = query.Int("pageSize", pageSize) ?? ComplexFilter.DefaultPageSize,
                     Archived = query.Bool("archived", archived) ?? false,
+                    Gate = query.Enum<GateState>("gate", gate),
+                    Standard = query.Enum<StandardState>("standard", standard),
+                    Eligible = query.Bool("eligible", eligible),
+                    Reassessment = query.Enum<AssessmentDue>("reassessment", reassessment),
                 };
                 if (query.HasErrors)
                 {
@@ -79,11 +101,13 @@ public static class ComplexApi
 
                 var result = await handler.ListAsync(filter, ct);
                 return Results.Ok(new ComplexListResponse(
-                    result.Items.Select(r => new ComplexListItem(r.Id, r.Name, r.Municipality, r.District, r.CorporationId, r.CorporationName, r.DwellingCount, r.CurrentPhase)).ToList(),
+                    result.Items.Select(ToListItem).ToList(),
                     result.TotalCount, result.Page, result.PageSize));
             })
             .WithName("ListComplexes").WithSummary("Complexes of the programme, filtered, sorted and paged.")
-            .WithDescription("Active complexes only; `archived=true` lists the archived ones instead.")
+            .WithDescription("Active complexes only; `archived=true` lists the archived ones instead. Each complex carries its admission gate, product "
+                             + "standard and label eligibility as computed now; `gate` (notAssessed|passed|failed), `standard` (notAssessed|met|notMet), "
+                             + "`eligible` (true|false) and `reassessment` (notAssessed|current|due|overdue) filter on them.")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<ComplexListResponse>();
 
@@ -261,6 +285,13 @@ public static class ComplexApi
         Sort = query.Enum<ComplexSort>("sort", sort) ?? ComplexSort.Name,
         Descending = query.Bool("descending", descending) ?? false,
     };
+
+    private static ComplexListItem ToListItem(ComplexRow r)
+    {
+        var s = r.Standing ?? ComplexStanding.NotAssessed;
+        return new ComplexListItem(r.Id, r.Name, r.Municipality, r.District, r.CorporationId, r.CorporationName, r.DwellingCount, r.CurrentPhase,
+            s.Gate, s.FailedThresholds, s.Standard, s.MissingMusts, s.Exclusions, s.Eligible, s.Reassessment, s.ReassessOn);
+    }
 
     private static async Task<ComplexResponse?> CurrentAsync(Guid id, EditComplexHandler handler, CancellationToken ct) =>
         await handler.GetAsync(id, ct) is { } stored ? ToResponse(id, stored) : null;

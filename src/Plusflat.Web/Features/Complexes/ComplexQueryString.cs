@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
+using Plusflat.Domain.Standard;
+using Plusflat.Web.Features.Standard;
 
 namespace Plusflat.Web.Features.Complexes;
 
@@ -14,6 +16,26 @@ public static class ComplexQueryString
         (ComplexSort.Name, "naam"), (ComplexSort.Municipality, "gemeente"), (ComplexSort.District, "wijk"),
         (ComplexSort.Dwellings, "woningen"), (ComplexSort.Phase, "fase"),
     ];
+
+    private static readonly (GateState Value, string Name)[] GateNames =
+        [(GateState.Passed, "gehaald"), (GateState.Failed, "niet-gehaald"), (GateState.NotAssessed, "niet-beoordeeld")];
+
+    private static readonly (StandardState Value, string Name)[] StandardNames =
+        [(StandardState.Met, "voldoet"), (StandardState.NotMet, "voldoet-niet"), (StandardState.NotAssessed, "niet-beoordeeld")];
+
+    private static readonly (bool Value, string Name)[] LabelNames = [(true, "geschikt"), (false, "niet-geschikt")];
+
+    private static readonly (AssessmentDue Value, string Name)[] ReassessmentNames =
+        [(AssessmentDue.Due, "nodig"), (AssessmentDue.Overdue, "te-laat"), (AssessmentDue.Current, "op-tijd"), (AssessmentDue.NotAssessed, "niet-beoordeeld")];
+
+    /// <summary>The query string's names of the gate, standard, label and re-assessment filters (for links from the overview).</summary>
+    public static string Of(GateState value) => GateNames.First(n => n.Value == value).Name;
+
+    public static string Of(StandardState value) => StandardNames.First(n => n.Value == value).Name;
+
+    public static string OfLabel(bool eligible) => LabelNames.First(n => n.Value == eligible).Name;
+
+    public static string Of(AssessmentDue value) => ReassessmentNames.First(n => n.Value == value).Name;
 
     public static ComplexFilter ToFilter(
         string? text, int? phase, string? municipality, string? district, Guid? corporation, string? sort, string? direction, int? page) => new ComplexFilter
@@ -38,7 +60,14 @@ public static class ComplexQueryString
         return ToFilter(
             Value("zoek"), Int("fase"), Value("gemeente"), Value("wijk"),
             Guid.TryParse(Value("corporatie"), out var corporation) ? corporation : null,
-            Value("sorteer"), Value("richting"), Int("pagina")) with { Archived = IsArchive(Value("archief")) };
+            Value("sorteer"), Value("richting"), Int("pagina")) with
+        {
+            Archived = IsArchive(Value("archief")),
+            Gate = Find(GateNames, Value("poort")),
+            Standard = Find(StandardNames, Value("standaard")),
+            Eligible = Find(LabelNames, Value("label")),
+            Reassessment = Find(ReassessmentNames, Value("herbeoordeling")),
+        };
     }
 
     /// <summary>The query string of a filter ("" for the default view); defaults are left out, so links stay short.</summary>
@@ -50,6 +79,10 @@ public static class ComplexQueryString
         Add(parts, "gemeente", filter.Municipality);
         Add(parts, "wijk", filter.District);
         Add(parts, "corporatie", filter.CorporationId?.ToString());
+        Add(parts, "poort", filter.Gate is { } gate ? Of(gate) : null);
+        Add(parts, "standaard", filter.Standard is { } standard ? Of(standard) : null);
+        Add(parts, "label", filter.Eligible is { } eligible ? OfLabel(eligible) : null);
+        Add(parts, "herbeoordeling", filter.Reassessment is { } due ? Of(due) : null);
         Add(parts, "sorteer", filter.Sort == ComplexSort.Name && !filter.Descending ? null : SortNames.First(s => s.Sort == filter.Sort).Name);
         Add(parts, "richting", filter.Descending ? "af" : null);
         Add(parts, "pagina", filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null);
@@ -59,6 +92,11 @@ public static class ComplexQueryString
 
     /// <summary>"?archief=ja" shows the archived complexes.</summary>
     public static bool IsArchive(string? value) => string.Equals(value?.Trim(), "ja", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A value by its Dutch name; an unknown one is ignored (null), as every hand-edited value is.</summary>
+    private static T? Find<T>((T Value, string Name)[] names, string? name)
+        where T : struct =>
+        names.Where(n => string.Equals(n.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase)).Select(n => (T?)n.Value).FirstOrDefault();
 
     private static void Add(List<string> parts, string name, string? value)
     {

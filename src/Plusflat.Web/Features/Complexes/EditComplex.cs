@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Plusflat.Domain.Common;
 using Plusflat.Domain.Complexes;
 using Plusflat.Domain.Organisations;
+using Plusflat.Domain.Partners;
 using Plusflat.Domain.Phases;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure.Persistence;
@@ -52,7 +53,7 @@ public sealed class EditComplexHandler(
         return await HandlerExecution.SaveAsync(db, async () =>
         {
             var errors = new List<FieldError>(shape);
-            errors.AddRange(await PartnerErrorsAsync(db, input, ct));
+            errors.AddRange(await PartnerErrorsAsync(db, null, null, input, ct));
             Complex? complex = null;
             var actor = await Actor.CurrentAsync(db, tenant, ct);
             try
@@ -101,7 +102,7 @@ public sealed class EditComplexHandler(
             }
 
             var errors = new List<FieldError>(shape);
-            errors.AddRange(await PartnerErrorsAsync(db, input, ct));
+            errors.AddRange(await PartnerErrorsAsync(db, complex.Id, complex.PreferredCareProviderId, input, ct));
             var before = complex.ToFacts();
             var actor = await Actor.CurrentAsync(db, tenant, ct);
             try
@@ -144,12 +145,14 @@ public sealed class EditComplexHandler(
         ex.Errors.Where(e => e.Field is null || !shape.Exists(s => s.Field == e.Field)).Select(e => new FieldError(e.Field, e.Message));
 
     /// <summary>
-    /// Each chosen partner must be an organisation of this programme of the right kind. Runs inside the save's
+    /// Each chosen partner must be an organisation of this programme of the right kind, and a newly chosen preferred care
+    /// provider must meet every hard criterion (<see cref="PreferredProviderRule"/>, the same refusal as the partner
+    /// choice: two criteria are this complex's agreements, recorded on its candidates there). Runs inside the save's
     /// transaction with the chosen organisations locked FOR SHARE: someone changing such an organisation's kind
     /// at the same moment (which locks it FOR UPDATE) either finishes first — and this check sees the new kind —
     /// or waits until this link is committed and then sees it.
     /// </summary>
-    private static async Task<List<FieldError>> PartnerErrorsAsync(PlusflatDbContext db, ComplexInput input, CancellationToken ct)
+    private static async Task<List<FieldError>> PartnerErrorsAsync(PlusflatDbContext db, Guid? complexId, Guid? currentProvider, ComplexInput input, CancellationToken ct)
     {
         var wanted = new (Guid? Id, OrganisationKind Kind, string Field, string Message)[]
         {
@@ -164,10 +167,24 @@ public sealed class EditComplexHandler(
         }
 
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM organisations WHERE id = ANY({ids}) FOR SHARE", ct);
-        var kinds = await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
-        return [.. wanted
-            .Where(w => w.Id is { } id && id != Guid.Empty && (!kinds.TryGetValue(id, out var kind) || kind != w.Kind))
-            .Select(w => new FieldError(w.Field, w.Message))];
+        var organisations = await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => new { o.Kind, o.CareProviderFacts }, ct);
+        var errors = wanted
+            .Where(w => w.Id is { } id && id != Guid.Empty && (!organisations.TryGetValue(id, out var o) || o.Kind != w.Kind))
+            .Select(w => new FieldError(w.Field, w.Message))
+            .ToList();
+
+        // Keeping the provider the complex already has is no new choice (one chosen before this rule stays until changed).
+        if (input.PreferredCareProviderId is { } preferred && preferred != currentProvider
+            && organisations.TryGetValue(preferred, out var provider) && provider.Kind == OrganisationKind.CareProvider)
+        {
+            var selection = complexId is { } id ? await db.PartnerSelections.AsNoTracking().FirstOrDefaultAsync(s => s.ComplexId == id, ct) : null;
+            if (PreferredProviderRule.Refusal(provider.CareProviderFacts, selection?.CandidateOf(preferred)) is { } refusal)
+            {
+                errors.Add(new FieldError(nameof(ComplexInput.PreferredCareProviderId), refusal));
+            }
+        }
+
+        return errors;
     }
 }
 

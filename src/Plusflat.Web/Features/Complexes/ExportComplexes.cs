@@ -47,7 +47,7 @@ public static class ComplexExportColumns
 }
 
 /// <summary>The exports of the complex list (CSV and .xlsx): every complex of the filter (no paging), in the list's order.</summary>
-public sealed class ExportComplexesHandler(IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant)
+public sealed class ExportComplexesHandler(IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, TimeProvider clock)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -62,7 +62,8 @@ public sealed class ExportComplexesHandler(IDbContextFactory<PlusflatDbContext> 
         tenant.Demand(Permission.ViewProgramme);
         filter = filter.Normalised();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var complexes = await ComplexQuery.Sorted(ComplexQuery.Filtered(db, filter), filter)
+        var (filtered, _) = await ComplexQuery.FilteredAsync(db, filter, clock, ct);
+        var complexes = await ComplexQuery.Sorted(filtered, filter)
             .Include(c => c.ChecklistTicks).Include(c => c.PhaseTransitions).AsSplitQuery()
             .ToListAsync(ct);
         var partnerIds = complexes

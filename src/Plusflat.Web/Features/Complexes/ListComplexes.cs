@@ -3,6 +3,7 @@ using Plusflat.Domain.Complexes;
 using Plusflat.Domain.Organisations;
 using Plusflat.Domain.Tenancy;
 using Plusflat.Infrastructure.Persistence;
+using Plusflat.Web.Features.Standard;
 using Plusflat.Web.Tenancy;
 
 namespace Plusflat.Web.Features.Complexes;
@@ -10,7 +11,7 @@ namespace Plusflat.Web.Features.Complexes;
 /// <summary>One line of the complex list (plain values: it is persisted from the prerender to the circuit as JSON).</summary>
 public sealed record ComplexRow(
     Guid Id, string Name, string Address, string Postcode, string Municipality, string? District,
-    Guid? CorporationId, string? CorporationName, int DwellingCount, int CurrentPhase);
+    Guid? CorporationId, string? CorporationName, int DwellingCount, int CurrentPhase, ComplexStanding? Standing);
 
 public sealed record ComplexListResult(IReadOnlyList<ComplexRow> Items, int TotalCount, int Page, int PageSize)
 {
@@ -21,14 +22,14 @@ public sealed record ComplexListResult(IReadOnlyList<ComplexRow> Items, int Tota
 public sealed record ComplexFilterOptions(IReadOnlyList<string> Municipalities, IReadOnlyList<string> Districts, IReadOnlyList<CorporationOption> Corporations);
 
 /// <summary>The complex list (wooncomplexen): filtered, sorted and paged in the database, for the page and the API.</summary>
-public sealed class ListComplexesHandler(IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant)
+public sealed class ListComplexesHandler(IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, TimeProvider clock)
 {
     public async Task<ComplexListResult> ListAsync(ComplexFilter filter, CancellationToken ct)
     {
         tenant.Demand(Permission.ViewProgramme);
         filter = filter.Normalised();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = ComplexQuery.Filtered(db, filter);
+        var (query, standings) = await ComplexQuery.FilteredAsync(db, filter, clock, ct);
         var total = await query.CountAsync(ct);
         // A page past the end (an old bookmark, a hand-edited URL, the last row deleted) shows the last page.
         var lastPage = Math.Max(1, (int)Math.Ceiling(total / (double)filter.PageSize));
@@ -40,6 +41,7 @@ public sealed class ListComplexesHandler(IDbContextFactory<PlusflatDbContext> co
         var items = await ComplexQuery.Rows(db, ComplexQuery.Sorted(query, filter)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize))
             .ToListAsync(ct);
+        items = [.. items.Select(i => i with { Standing = standings.GetValueOrDefault(i.Id, ComplexStanding.NotAssessed) })];
         return new ComplexListResult(items, total, filter.Page, filter.PageSize);
     }
 
@@ -94,12 +96,32 @@ internal static class ComplexQuery
         return complexes;
     }
 
+    /// <summary>
+    /// The list's query with the filters on gate, standard, label and re-assessment too: those are computed for the whole
+    /// programme in a few queries (<see cref="ProgrammeEligibility"/>) and become a filter on ids, so counting, sorting and
+    /// paging stay in the database. The standings come back for the rows.
+    /// </summary>
+    public static async Task<(IQueryable<Complex> Query, IReadOnlyDictionary<Guid, ComplexStanding> Standings)> FilteredAsync(
+        PlusflatDbContext db, ComplexFilter filter, TimeProvider clock, CancellationToken ct)
+    {
+        var query = Filtered(db, filter);
+        var standings = await ProgrammeEligibility.ReadAsync(db, clock, ct);
+        if (filter.FiltersOnStanding)
+        {
+            var ids = standings.Where(s => ProgrammeEligibility.Matches(s.Value, filter.Gate, filter.Standard, filter.Eligible, filter.Reassessment))
+                .Select(s => s.Key).ToList();
+            query = query.Where(c => ids.Contains(c.Id));
+        }
+
+        return (query, standings);
+    }
+
     /// <summary>Rows in the order of the query: the corporation's name comes from a scalar subquery, so paging and sorting stay intact.</summary>
     public static IQueryable<ComplexRow> Rows(PlusflatDbContext db, IQueryable<Complex> complexes) =>
         complexes.Select(c => new ComplexRow(c.Id, c.Name, c.Address, c.Postcode, c.Municipality, c.District,
             c.HousingCorporationId,
             db.Organisations.Where(o => o.Id == c.HousingCorporationId).Select(o => o.Name).FirstOrDefault(),
-            c.DwellingCount.Value, c.CurrentPhase));
+            c.DwellingCount.Value, c.CurrentPhase, null));
 
     public static IQueryable<Complex> Sorted(IQueryable<Complex> rows, ComplexFilter filter) => (filter.Sort, filter.Descending) switch
     {

@@ -89,13 +89,12 @@ public sealed class SavePartnerSelectionHandler(IDbContextFactory<PlusflatDbCont
 
             if (input.PreferredCareProviderId is { } preferred && preferred != complex.PreferredCareProviderId)
             {
-                var failing = Is(preferred, OrganisationKind.CareProvider)
-                    ? PreferredProviderRule.Failing(organisations[preferred].CareProviderFacts, selection.CandidateOf(preferred))
-                    : ["Kies een zorgaanbieder uit het register van organisaties."];
-                if (failing.Count > 0)
+                var refusal = Is(preferred, OrganisationKind.CareProvider)
+                    ? PreferredProviderRule.Refusal(organisations[preferred].CareProviderFacts, selection.CandidateOf(preferred))
+                    : "Kies een zorgaanbieder uit het register van organisaties.";
+                if (refusal is not null)
                 {
-                    errors.Add(new FieldError(nameof(PartnerSelectionInput.PreferredCareProviderId),
-                        "Deze zorgaanbieder kan geen voorkeursaanbieder worden: " + string.Join("; ", failing) + "."));
+                    errors.Add(new FieldError(nameof(PartnerSelectionInput.PreferredCareProviderId), refusal));
                 }
             }
 

@@ -13,11 +13,15 @@ public sealed record MemberOption(Guid Id, string Name, TeamRole Role, string Or
 
 public sealed record MeetingRow(Guid Id, DateOnly HeldOn, int Signals, int OpenActions);
 
-public sealed record AgendaItem(Guid ActionId, Guid MeetingId, DateOnly RaisedOn, string ResidentCode, SignalCategory Category, string OwnerName, DateOnly Due, int EscalationLevel, bool Overdue);
+public sealed record AgendaItem(Guid ActionId, Guid MeetingId, DateOnly RaisedOn, string ResidentCode, SignalCategory Category, string OwnerName, DateOnly Due, int EscalationLevel, bool Overdue,
+    Guid SignalId = default, uint Version = 0, bool WarmHandover = false);
+
+/// <summary>A signal not yet closed, on the agenda with its status (and version, for the change).</summary>
+public sealed record OpenSignalItem(Guid SignalId, Guid MeetingId, DateOnly RaisedOn, string ResidentCode, SignalCategory Category, SignalStatus Status, uint Version, int OpenActions);
 
 /// <summary>The meetings of a complex for its flat team: timeline (with gap weeks), team, and the open actions of earlier meetings.</summary>
 public sealed record MeetingsView(Guid ComplexId, string ComplexName, IReadOnlyList<MemberOption> Team, IReadOnlyList<MeetingRow> Meetings,
-    IReadOnlyList<string> GapWeeks, IReadOnlyList<AgendaItem> Agenda, int OverdueActions);
+    IReadOnlyList<string> GapWeeks, IReadOnlyList<AgendaItem> Agenda, int OverdueActions, IReadOnlyList<OpenSignalItem>? OpenSignals = null);
 
 public sealed record ActionView(Guid Id, Guid OwnerId, string OwnerName, DateOnly Due, int EscalationLevel, bool WarmHandover, ActionStatus Status, string? Outcome, bool Overdue);
 
@@ -89,15 +93,20 @@ public sealed class ListMeetingsHandler(IDbContextFactory<PlusflatDbContext> con
         var today = gate.Today;
         var names = team.ToDictionary(m => m.Id, m => m.Name);
         var signals = meetings.SelectMany(m => m.Signals).ToDictionary(s => s.Id);
+        var actions = signals.Values.SelectMany(s => s.Actions).ToDictionary(a => a.Id);
         var agenda = Agenda.CarriedOver(meetings, today.AddDays(1))
             .Select(a => new AgendaItem(a.ActionId, a.MeetingId, a.RaisedOn, signals[a.SignalId].ResidentCode ?? "", signals[a.SignalId].Category,
-                names.GetValueOrDefault(a.OwnerId, ""), a.Due, a.EscalationLevel, a.Due < today)).ToList();
+                names.GetValueOrDefault(a.OwnerId, ""), a.Due, a.EscalationLevel, a.Due < today, a.SignalId, actions[a.ActionId].Version, actions[a.ActionId].WarmHandover)).ToList();
+        var raised = meetings.ToDictionary(m => m.Id, m => m.HeldOn);
+        var open = signals.Values.Where(s => s.Status != SignalStatus.Closed)
+            .Select(s => new OpenSignalItem(s.Id, s.MeetingId, raised[s.MeetingId], s.ResidentCode ?? "", s.Category, s.Status, s.Version, s.Actions.Count(a => a.Status == ActionStatus.Open)))
+            .OrderBy(s => s.RaisedOn).ThenBy(s => s.ResidentCode, StringComparer.Ordinal).ToList();
         await log.WriteAsync(db, AccessAction.View, complexId, null, null, "overleggen en open acties", ct);
         return new MeetingsView(complexId, complex, [.. team.Where(m => m.IsActiveOn(today)).Select(TeamQueries.Option)],
             [.. meetings.Select(m => new MeetingRow(m.Id, m.HeldOn, m.Signals.Count, m.Signals.Sum(s => s.Actions.Count(a => a.Status == ActionStatus.Open))))],
             [.. MeetingTimeline.GapWeeks(meetings.Select(m => m.HeldOn), today).Select(w => w.ToString())],
             agenda,
-            Agenda.OverdueCount(meetings.SelectMany(m => m.Signals).SelectMany(s => s.Actions), today));
+            Agenda.OverdueCount(meetings.SelectMany(m => m.Signals).SelectMany(s => s.Actions), today), open);
     }
 }
 
@@ -142,57 +151,91 @@ public sealed class HoldMeetingHandler(IDbContextFactory<PlusflatDbContext> cont
             return HandlerResult.NotFound();
         }
 
+        return await HandlerExecution.SaveAsync(db, () => HoldInAsync(db, complexId, input, ct), ct);
+    }
+
+    /// <summary>
+    /// Finishing the meeting entered as a draft: the draft as it is stored now (with every team member's signals) becomes
+    /// the meeting, and the draft is gone — in one transaction. Refused fields are named by the draft's signal order.
+    /// </summary>
+    public async Task<HandlerResult> FinishDraftAsync(Guid complexId, Guid draftId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await gate.MaySeeDetailsAsync(db, complexId, ct))
+        {
+            return HandlerResult.NotFound();
+        }
+
         return await HandlerExecution.SaveAsync(db, async () =>
         {
-            var errors = new List<FieldError>();
-            if (input.HeldOn is null)
+            var draft = await MeetingDraftHandler.LockAsync(db, complexId, ct);
+            if (draft is null || draft.Id != draftId)
             {
-                errors.Add(new FieldError(nameof(MeetingInput.HeldOn), "Vul de datum van het overleg in."));
+                return new HandlerResult([new FieldError(null, "Dit overleg is intussen al afgerond of verwijderd door een ander teamlid.")], ResultKind.NotFound);
             }
 
-            for (var i = 0; i < input.Signals.Count; i++)
+            var signals = await db.DraftSignals.AsNoTracking().Where(s => s.DraftId == draft.Id).OrderBy(s => s.Position).ThenBy(s => s.UpdatedAt).ToListAsync(ct);
+            var result = await HoldInAsync(db, complexId, MeetingDraftHandler.ToInput(draft, signals), ct);
+            if (result.Succeeded)
             {
-                for (var a = 0; a < input.Signals[i].Actions.Count; a++)
-                {
-                    var action = input.Signals[i].Actions[a];
-                    if (action.OwnerId is null)
-                    {
-                        errors.Add(new FieldError($"Signals[{i}].Actions[{a}].OwnerId", "Kies wie de actie oppakt."));
-                    }
+                db.MeetingDrafts.Remove(draft);
+            }
 
-                    if (action.Due is null)
-                    {
-                        errors.Add(new FieldError($"Signals[{i}].Actions[{a}].Due", "Vul in wanneer de actie klaar moet zijn."));
-                    }
+            return result;
+        }, ct);
+    }
+
+    private async Task<HandlerResult> HoldInAsync(PlusflatDbContext db, Guid complexId, MeetingInput input, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (input.HeldOn is null)
+        {
+            errors.Add(new FieldError(nameof(MeetingInput.HeldOn), "Vul de datum van het overleg in."));
+        }
+
+        for (var i = 0; i < input.Signals.Count; i++)
+        {
+            for (var a = 0; a < input.Signals[i].Actions.Count; a++)
+            {
+                var action = input.Signals[i].Actions[a];
+                if (action.OwnerId is null)
+                {
+                    errors.Add(new FieldError($"Signals[{i}].Actions[{a}].OwnerId", "Kies wie de actie oppakt."));
+                }
+
+                if (action.Due is null)
+                {
+                    errors.Add(new FieldError($"Signals[{i}].Actions[{a}].Due", "Vul in wanneer de actie klaar moet zijn."));
                 }
             }
+        }
 
-            var team = (await TeamQueries.TeamAsync(db, complexId, ct));
-            var heldOn = input.HeldOn is { } h ? DateOnly.FromDateTime(h) : gate.Today;
-            var active = team.Where(m => m.IsActiveOn(heldOn)).Select(m => m.Id).ToHashSet();
-            SignalMeeting? meeting = null;
-            try
-            {
-                meeting = SignalMeeting.Hold(tenant.Id, complexId, heldOn, input.AttendeeIds,
-                    [.. input.Signals.Select(s => new SignalDraft(s.ResidentCode, s.Category, s.NoticedBy, s.Description,
-                        [.. s.Actions.Select(a => new ActionDraft(a.OwnerId ?? Guid.Empty, a.Due is { } d ? DateOnly.FromDateTime(d) : heldOn, a.EscalationLevel, a.WarmHandover))]))],
-                    active, ResidentCodePattern.Default, tenant.UserId, clock.GetUtcNow());
-            }
-            catch (DomainException ex)
-            {
-                errors.AddRange(ex.Errors.Where(e => !errors.Any(x => x.Field == e.Field))
-                    .Where(e => input.HeldOn is not null || e.Field != nameof(MeetingInput.HeldOn))
-                    .Select(e => new FieldError(e.Field, e.Message)));
-            }
+        var team = await TeamQueries.TeamAsync(db, complexId, ct);
+        var pattern = ResidentCodeSettings.For(await db.ResidentCodeSettings.AsNoTracking().FirstOrDefaultAsync(ct));
+        var heldOn = input.HeldOn is { } h ? DateOnly.FromDateTime(h) : gate.Today;
+        var active = team.Where(m => m.IsActiveOn(heldOn)).Select(m => m.Id).ToHashSet();
+        SignalMeeting? meeting = null;
+        try
+        {
+            meeting = SignalMeeting.Hold(tenant.Id, complexId, heldOn, input.AttendeeIds,
+                [.. input.Signals.Select(s => new SignalDraft(s.ResidentCode, s.Category, s.NoticedBy, s.Description,
+                    [.. s.Actions.Select(a => new ActionDraft(a.OwnerId ?? Guid.Empty, a.Due is { } d ? DateOnly.FromDateTime(d) : heldOn, a.EscalationLevel, a.WarmHandover))]))],
+                active, pattern, tenant.UserId, clock.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            errors.AddRange(ex.Errors.Where(e => !errors.Any(x => x.Field == e.Field))
+                .Where(e => input.HeldOn is not null || e.Field != nameof(MeetingInput.HeldOn))
+                .Select(e => new FieldError(e.Field, e.Message)));
+        }
 
-            if (errors.Count > 0 || meeting is null)
-            {
-                return HandlerResult.Invalid([.. errors]);
-            }
+        if (errors.Count > 0 || meeting is null)
+        {
+            return HandlerResult.Invalid([.. errors]);
+        }
 
-            db.SignalMeetings.Add(meeting);
-            await log.AddAsync(db, AccessAction.Create, complexId, meeting.Id, null, $"overleg vastgelegd met {meeting.Signals.Count} signalen", ct);
-            return HandlerResult.Ok(meeting.Id);
-        }, ct);
+        db.SignalMeetings.Add(meeting);
+        await log.AddAsync(db, AccessAction.Create, complexId, meeting.Id, null, $"overleg vastgelegd met {meeting.Signals.Count} signalen", ct);
+        return HandlerResult.Ok(meeting.Id);
     }
 }

@@ -24,7 +24,20 @@ public sealed record CreatedResponse(Guid Id);
 public sealed record TeamMemberRequest(Guid? Id, string? Name, string? Organisation,
     [property: JsonConverter(typeof(CamelCaseEnum<TeamRole>))] TeamRole? Role, string? Contact, DateOnly? StartsOn, DateOnly? EndsOn, Guid? UserId);
 
-public sealed record TeamRequest(List<TeamMemberRequest>? Members);
+public sealed record EscalationLevelRequest(int? Level, string? Name, string? Criteria, string? Decides);
+
+/// <param name="Version">The <c>version</c> last read; leave it out while the complex has no escalation lines yet. A stale version answers 409.</param>
+public sealed record EscalationRequest(string? WhoSignals, string? WhoActs, string? WhoDecides, List<EscalationLevelRequest>? Levels, [property: OptionalInPut] uint? Version);
+
+public sealed record TeamRequest(List<TeamMemberRequest>? Members, EscalationRequest? Escalation);
+
+public sealed record SignalStatusRequest([property: JsonConverter(typeof(CamelCaseEnum<SignalStatus>))] SignalStatus? Status, uint? Version);
+
+public sealed record ActionOutcomeRequest([property: JsonConverter(typeof(CamelCaseEnum<ActionStatus>))] ActionStatus? Status, string? Outcome, uint? Version);
+
+public sealed record ResidentCodePatternRequest(string? Pattern, string? Example, [property: OptionalInPut] uint? Version);
+
+public sealed record TeamTextRequest([property: JsonConverter(typeof(CamelCaseEnum<TeamTextKind>))] TeamTextKind? Kind, string? Text, DateOnly? DatedOn);
 
 /// <summary>
 /// JSON API of flat teams and early signalling. Same handlers and rules as the pages: details only for the complex's
@@ -37,10 +50,10 @@ public static class SignallingApi
         var complex = api.MapGroup("/complexes/{id:guid}").WithTags("Signalling");
         complex.MapGet("/team", async (Guid id, GetTeamHandler handler, CancellationToken ct) =>
                 await handler.GetAsync(id, ct) is { } team ? Results.Ok(ToResponse(team)) : NotFound())
-            .WithName("GetFlatTeam").WithSummary("The complex's flat team: members with organisation, role, contact, start and end, and linked account.")
+            .WithName("GetFlatTeam").WithSummary("The complex's flat team: members with organisation, role, contact, start and end, and linked account; the escalation lines with their version; the ambition and work agenda with their history.")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme)).Produces<object>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        complex.MapPut("/team", async (Guid id, HttpRequest http, SaveTeamHandler save, CancellationToken ct) =>
+        complex.MapPut("/team", async (Guid id, HttpRequest http, SaveTeamHandler save, GetTeamHandler current, CancellationToken ct) =>
             {
                 var (request, problem) = await ApiBody.ReadAsync<TeamRequest>(http, ct);
                 if (request is null)
@@ -67,14 +80,26 @@ public static class SignallingApi
                     return Results.ValidationProblem(missing, title: ApiBody.InvalidTitle);
                 }
 
+                if (request.Escalation is null)
+                {
+                    return ApiBody.Invalid("escalation", "Stuur 'escalation' mee (wie signaleert, wie schakelt, wie beslist en de niveaus; een lege lijst niveaus mag).");
+                }
+
+                var levels = request.Escalation.Levels ?? [];
                 var result = await save.SaveAsync(id, [.. request.Members.Select(m => new TeamMemberInput
                 {
                     Id = m.Id, Name = m.Name, Organisation = m.Organisation, Role = m.Role!.Value, Contact = m.Contact,
                     StartsOn = m.StartsOn?.ToDateTime(TimeOnly.MinValue), EndsOn = m.EndsOn?.ToDateTime(TimeOnly.MinValue), UserId = m.UserId,
-                })], ct);
+                })], new EscalationInput(new EscalationContent(request.Escalation.WhoSignals, request.Escalation.WhoActs, request.Escalation.WhoDecides,
+                    [.. levels.Select((l, i) => new EscalationLevel(l?.Level ?? -1, l?.Name ?? "", l?.Criteria ?? "", l?.Decides))]), request.Escalation.Version), ct);
+                if (result.Kind == ResultKind.Conflict && await current.GetAsync(id, ct) is { } stored)
+                {
+                    return ApiResults.Conflict(ToResponse(stored));
+                }
+
                 return result.Kind == ResultKind.Invalid ? Invalid(result) : ApiResults.From(result, Results.NoContent);
             })
-            .WithName("SaveFlatTeam").WithSummary("Replaces the flat team. Members left out are ended today, never deleted.")
+            .WithName("SaveFlatTeam").WithSummary("Replaces the flat team and its escalation lines (who signals, who acts, who decides; levels 0… with their criteria). Members left out are ended today, never deleted. A stale escalation version answers 409 with the current team.")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<TeamRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -158,6 +183,100 @@ public static class SignallingApi
             })
             .WithName("ExportSignalCounts").WithSummary("The signal counts as CSV (semicolon-separated; counts 1 and 2 as \"< 3\"). Counts only, never details.")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewSignalCounts)).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        complex.MapPost("/team/texts", async (Guid id, HttpRequest http, RecordTeamTextHandler record, CancellationToken ct) =>
+            {
+                var (request, problem) = await ApiBody.ReadAsync<TeamTextRequest>(http, ct);
+                if (request is null)
+                {
+                    return problem!;
+                }
+
+                if (request.Kind is null)
+                {
+                    return ApiBody.Invalid("kind", "Kies 'ambition' of 'workAgenda'.");
+                }
+
+                var result = await record.RecordAsync(id, request.Kind.Value, request.Text, request.DatedOn, ct);
+                return result.Kind switch
+                {
+                    ResultKind.Ok => Results.Created($"{http.PathBase}{http.Path}/{result.Id}", new CreatedResponse(result.Id!.Value)),
+                    ResultKind.Invalid => Invalid(result),
+                    _ => ApiResults.From(result, Results.NoContent),
+                };
+            })
+            .WithName("RecordTeamText").WithSummary("A new version of the team's ambition or work agenda (free text with the date it holds from); earlier versions stay in the history. Lead or the complex's own team.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
+            .Accepts<TeamTextRequest>("application/json").Produces<CreatedResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        complex.MapPut("/signals/{signalId:guid}/status", async (Guid id, Guid signalId, HttpRequest http, FollowUpHandler followUp, CancellationToken ct) =>
+            {
+                var (request, problem) = await ApiBody.ReadAsync<SignalStatusRequest>(http, ct);
+                if (request is null)
+                {
+                    return problem!;
+                }
+
+                if (request.Status is null)
+                {
+                    return ApiBody.Invalid("status", "Kies notPickedUp, pickedUp, monitoring of closed.");
+                }
+
+                if (request.Version is null)
+                {
+                    return ApiBody.MissingVersion();
+                }
+
+                var result = await followUp.SetSignalStatusAsync(id, signalId, request.Status.Value, request.Version.Value, ct);
+                return result.Kind == ResultKind.Invalid ? Invalid(result) : ApiResults.From(result, Results.NoContent);
+            })
+            .WithName("SetSignalStatus").WithSummary("Moves a signal along: notPickedUp → pickedUp → monitoring → closed (closing needs every action finished). Flat team only; logged; a stale version answers 409.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewSignalDetails))
+            .Accepts<SignalStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        complex.MapPut("/actions/{actionId:guid}", async (Guid id, Guid actionId, HttpRequest http, FollowUpHandler followUp, CancellationToken ct) =>
+            {
+                var (request, problem) = await ApiBody.ReadAsync<ActionOutcomeRequest>(http, ct);
+                if (request is null)
+                {
+                    return problem!;
+                }
+
+                if (request.Status is null)
+                {
+                    return ApiBody.Invalid("status", "Kies open, done of cancelled.");
+                }
+
+                if (request.Version is null)
+                {
+                    return ApiBody.MissingVersion();
+                }
+
+                var result = await followUp.FinishActionAsync(id, actionId, request.Status.Value, request.Outcome, request.Version.Value, ct);
+                return result.Kind == ResultKind.Invalid ? Invalid(result) : ApiResults.From(result, Results.NoContent);
+            })
+            .WithName("FinishSignalAction").WithSummary("Finishes (done) or cancels an action with its outcome, or reopens it. Flat team only; logged; a stale version answers 409.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewSignalDetails))
+            .Accepts<ActionOutcomeRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/settings/resident-code", async (ResidentCodeSettingsHandler settings, CancellationToken ct) => Results.Ok(await settings.GetAsync(ct)))
+            .WithTags("Signalling").WithName("GetResidentCodePattern").WithSummary("The programme's resident-code pattern (default: one to three capitals, a hyphen and one to four digits).")
+            .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme)).Produces<ResidentCodeSettingsView>();
+
+        api.MapPut("/settings/resident-code", async (HttpRequest http, ResidentCodeSettingsHandler settings, CancellationToken ct) =>
+            {
+                var (request, problem) = await ApiBody.ReadAsync<ResidentCodePatternRequest>(http, ct);
+                if (request is null)
+                {
+                    return problem!;
+                }
+
+                var result = await settings.SaveAsync(request.Pattern, request.Example, request.Version, ct);
+                return result.Kind == ResultKind.Conflict ? ApiResults.Conflict(await settings.GetAsync(ct)) : ApiResults.From(result, Results.NoContent);
+            })
+            .WithTags("Signalling").WithName("SaveResidentCodePattern").WithSummary("Sets the programme's resident-code pattern (a regular expression for the whole code) and an example. Refused when it could let a name, address or other identifying text through.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .Accepts<ResidentCodePatternRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapGet("/access-log", async (string? search, Guid? complexId, DateOnly? from, DateOnly? to, ListAccessLogHandler handler, CancellationToken ct) =>
                 Results.Ok(await handler.ListAsync(new AccessLogQuery(search, complexId, from, to), ct)))
@@ -254,9 +373,23 @@ public static class SignallingApi
     {
         team.ComplexId,
         team.ComplexName,
+        Escalation = new
+        {
+            team.Escalation.WhoSignals, team.Escalation.WhoActs, team.Escalation.WhoDecides,
+            Levels = team.Escalation.Levels.Select(l => new { l.Level, l.Name, l.Criteria, l.Decides }),
+            Version = team.EscalationVersion,
+        },
+        Ambition = Text(team.Ambition),
+        WorkAgenda = Text(team.WorkAgenda),
+        History = team.History.Select(Text),
         Members = team.Members.Select(m => new
         {
             m.Id, m.Name, m.Organisation, Role = JsonNamingPolicy.CamelCase.ConvertName(m.Role.ToString()), m.Contact, m.StartsOn, m.EndsOn, m.UserId, m.Active,
         }),
+    };
+
+    private static object? Text(TeamTextView? text) => text is null ? null : new
+    {
+        text.Id, Kind = JsonNamingPolicy.CamelCase.ConvertName(text.Kind.ToString()), text.Text, text.DatedOn, text.RecordedByName, text.RecordedAt,
     };
 }

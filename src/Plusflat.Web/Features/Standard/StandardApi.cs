@@ -21,6 +21,11 @@ public sealed record StandardResponse(
 
 public sealed record StandardItemRequest(string? Key, string? Status, string? Evidence);
 
+/// <summary>A new version of the standard: every item with a stable key (kebab-case), domain, kind (must | should | not) and text.</summary>
+public sealed record StandardVersionRequest(string? Name, int? BasedOnVersion, List<StandardCatalogueItemRequest?>? Items);
+
+public sealed record StandardCatalogueItemRequest(string? Key, string? Domain, string? Kind, string? Text);
+
 public sealed record StandardAssessmentRequest(List<StandardItemRequest?>? Items, [property: OptionalInPut] int? Version);
 
 /// <summary>JSON API of the product standard: the catalogue, and a complex's assessment. Same handlers and permissions as the page.</summary>
@@ -30,14 +35,41 @@ public static class StandardApi
     {
         api.MapGet("/standard-catalogue", async (GetStandardHandler handler, CancellationToken ct) =>
             {
-                var catalogue = await handler.CatalogueAsync(ct);
-                return Results.Ok(new StandardCatalogueResponse(catalogue.Version, catalogue.Name,
-                    [.. catalogue.Items.Select(i => new StandardCatalogueItemResponse(i.Key, Name(i.Domain), Name(i.Kind), i.Text))]));
+                return Results.Ok(ToResponse(await handler.CatalogueAsync(ct)));
             })
             .WithTags("Standard").WithName("GetStandardCatalogue")
             .WithSummary("The newest version of the programme's product standard: per domain the must, should and not items, each with a stable key.")
             .WithMetadata(new RequirePermissionAttribute(Permission.ViewProgramme))
             .Produces<StandardCatalogueResponse>();
+
+        api.MapPost("/standard-catalogue", async (HttpRequest http, AddStandardVersionHandler add, GetStandardHandler get, CurrentTenant current, CancellationToken ct) =>
+            {
+                var (request, problem) = await ApiBody.ReadAsync<StandardVersionRequest>(http, ct);
+                if (request is null)
+                {
+                    return problem!;
+                }
+
+                if (ToInput(request, out var input) is { } invalid)
+                {
+                    return invalid;
+                }
+
+                var result = await add.AddAsync(input, ct);
+                if (result.Kind == ResultKind.Conflict)
+                {
+                    return ApiResults.Conflict(ToResponse(await get.CatalogueAsync(ct)));
+                }
+
+                return result.Succeeded
+                    ? Results.Created($"/api/v1/{current.Slug}/standard-catalogue", ToResponse(await get.CatalogueAsync(ct)))
+                    : ApiResults.From(result, Results.NoContent);
+            })
+            .WithTags("Standard").WithName("AddStandardCatalogueVersion")
+            .WithSummary("Adds a version of the programme's product standard (every item: `key`, `domain`, `kind`, `text`); `basedOnVersion` must be the newest version (409 with it otherwise). Earlier versions and their assessments stay; new assessments use this one.")
+            .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
+            .Accepts<StandardVersionRequest>("application/json")
+            .Produces<StandardCatalogueResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         var standard = api.MapGroup("/complexes/{id:guid}/standard").WithTags("Standard");
         standard.MapGet("/", async (Guid id, GetStandardHandler handler, CancellationToken ct) =>
@@ -89,6 +121,49 @@ public static class StandardApi
             .ExcludeFromDescription();
         return app;
     }
+
+    private static StandardCatalogueResponse ToResponse(StandardCatalogue catalogue) => new(catalogue.Version, catalogue.Name,
+        [.. catalogue.Items.Select(i => new StandardCatalogueItemResponse(i.Key, Name(i.Domain), Name(i.Kind), i.Text))]);
+
+    private static IResult? ToInput(StandardVersionRequest request, out StandardVersionInput input)
+    {
+        input = new StandardVersionInput { Name = request.Name ?? "", BasedOnVersion = request.BasedOnVersion ?? 0 };
+        var errors = new Dictionary<string, string[]>();
+        if (request.BasedOnVersion is null)
+        {
+            errors["basedOnVersion"] = ["Geef de versie waarop deze versie voortbouwt ('basedOnVersion': de nieuwste)."];
+        }
+
+        if (request.Items is null)
+        {
+            errors["items"] = ["Stuur elk punt van de nieuwe versie mee in 'items'."];
+        }
+
+        foreach (var (item, index) in (request.Items ?? []).Select((item, index) => (item, index)))
+        {
+            var domain = Parse<StandardDomain>(item?.Domain);
+            var kind = Parse<StandardItemKind>(item?.Kind);
+            if (domain is null)
+            {
+                errors[$"items[{index}].domain"] = [$"Kies het domein uit: {string.Join(", ", Enum.GetValues<StandardDomain>().Select(Name))}."];
+            }
+
+            if (kind is null)
+            {
+                errors[$"items[{index}].kind"] = ["Kies de soort uit: must, should, not."];
+            }
+
+            if (domain is { } d && kind is { } k)
+            {
+                input.Items.Add(new StandardItem(item!.Key ?? "", d, k, item.Text ?? ""));
+            }
+        }
+
+        return errors.Count > 0 ? Results.ValidationProblem(errors, title: ApiBody.InvalidTitle) : null;
+    }
+
+    private static T? Parse<T>(string? name) where T : struct, Enum =>
+        Enum.GetValues<T>().Where(v => Name(v) == name).Select(v => (T?)v).FirstOrDefault();
 
     private static IResult? ToInput(StandardAssessmentRequest request, out StandardAssessmentInput input)
     {
