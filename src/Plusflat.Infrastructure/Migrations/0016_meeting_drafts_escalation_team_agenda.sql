@@ -17,7 +17,7 @@ CREATE TABLE signal_meeting_drafts (
     updated_by uuid NOT NULL,
     updated_at timestamp with time zone NOT NULL,
     CONSTRAINT pk_signal_meeting_drafts PRIMARY KEY (id),
-    CONSTRAINT ak_signal_meeting_drafts_tenant_id_id UNIQUE (tenant_id, id),
+    CONSTRAINT ak_meeting_drafts_tenant_id_id UNIQUE (tenant_id, id),
     CONSTRAINT fk_signal_meeting_drafts_complexes_tenant_id_complex_id FOREIGN KEY (tenant_id, complex_id) REFERENCES complexes (tenant_id, id) ON DELETE CASCADE,
     CONSTRAINT fk_signal_meeting_drafts_tenants_tenant_id FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
 );
@@ -34,7 +34,7 @@ CREATE TABLE signal_draft_items (
     updated_by uuid NOT NULL,
     updated_at timestamp with time zone NOT NULL,
     CONSTRAINT pk_signal_draft_items PRIMARY KEY (id),
-    CONSTRAINT fk_signal_draft_items_signal_meeting_drafts_tenant_id_draft_id FOREIGN KEY (tenant_id, draft_id) REFERENCES signal_meeting_drafts (tenant_id, id) ON DELETE CASCADE,
+    CONSTRAINT fk_signal_draft_items_meeting_drafts_tenant_id_draft_id FOREIGN KEY (tenant_id, draft_id) REFERENCES signal_meeting_drafts (tenant_id, id) ON DELETE CASCADE,
     CONSTRAINT fk_signal_draft_items_complexes_tenant_id_complex_id FOREIGN KEY (tenant_id, complex_id) REFERENCES complexes (tenant_id, id) ON DELETE CASCADE,
     CONSTRAINT fk_signal_draft_items_tenants_tenant_id FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT
 );

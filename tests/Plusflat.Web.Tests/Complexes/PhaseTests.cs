@@ -204,7 +204,7 @@ public sealed class PhaseTests(PlusflatApp app) : ComponentTest(app)
         page.WaitForAssertion(() => Assert.StartsWith("Iemand anders heeft dit wooncomplex intussen gewijzigd.",
             page.Find("[data-testid=conflict]").TextContent.Trim(), StringComparison.Ordinal));
         Assert.Equal("Fase 1 — Verkennen samenwerking", page.Find("[data-testid=current-phase]").TextContent.Trim());
-        Assert.Empty(Dialogs.FindAll("[data-testid=phase-dialog]"));
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("[data-testid=phase-dialog]")));
         var phase = await PhaseAsync(id);
         Assert.Equal(1, phase.CurrentPhase);
         Assert.DoesNotContain(phase.Timeline, t => t.Reason == "Mijn reden");

@@ -25,9 +25,10 @@ public sealed class StartPageTests(PlusflatApp app) : ComponentTest(app)
 
         var page = Render();
 
-        Assert.Equal(["card-overzicht", "card-complexen", "card-organisaties", "card-fasechecklist", "card-toelating", "card-beheer-leden"],
+        Assert.Equal(["card-overzicht", "card-complexen", "card-organisaties", "card-fasechecklist", "card-toelating", "card-signalen", "card-beheer-leden"],
             page.FindAll("[data-testid^=card-]").Select(c => c.GetAttribute("data-testid")));
         Assert.Equal($"{counts.Sum()} wooncomplexen", Figure(page, "complexen"));
+        Assert.Equal("Aantallen per maand, nooit details", Figure(page, "signalen"));
         Assert.Equal("Per fase: " + string.Join(" · ", counts.Select((c, p) => $"{p}: {c}")), page.Find("[data-testid=card-complexen] [data-testid=figure-detail]").TextContent.Trim());
         Assert.Equal($"{counts[3] + counts[4]} van de 30 in uitvoering", Figure(page, "overzicht"));
         Assert.Equal($"{organisations} organisaties in het register", Figure(page, "organisaties"));
@@ -70,7 +71,7 @@ public sealed class StartPageTests(PlusflatApp app) : ComponentTest(app)
 
         var page = Render();
 
-        Assert.StartsWith("Als flatteamlid werk je straks per wooncomplex", page.Find("[data-testid=role-purpose]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Als flatteamlid werk je per wooncomplex met het flatteam", page.Find("[data-testid=role-purpose]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.NotEmpty(page.FindAll("[data-testid=card-complexen]"));
         Assert.Empty(page.FindAll("[data-testid=card-beheer-leden]"));
         Assert.Contains("Demo Beheerder", page.Find("[data-testid=whom-to-ask]").TextContent, StringComparison.Ordinal);

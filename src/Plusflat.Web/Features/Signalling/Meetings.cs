@@ -14,7 +14,7 @@ public sealed record MemberOption(Guid Id, string Name, TeamRole Role, string Or
 public sealed record MeetingRow(Guid Id, DateOnly HeldOn, int Signals, int OpenActions);
 
 public sealed record AgendaItem(Guid ActionId, Guid MeetingId, DateOnly RaisedOn, string ResidentCode, SignalCategory Category, string OwnerName, DateOnly Due, int EscalationLevel, bool Overdue,
-    Guid SignalId = default, uint Version = 0, bool WarmHandover = false);
+    Guid SignalId, uint Version, bool WarmHandover);
 
 /// <summary>A signal not yet closed, on the agenda with its status (and version, for the change).</summary>
 public sealed record OpenSignalItem(Guid SignalId, Guid MeetingId, DateOnly RaisedOn, string ResidentCode, SignalCategory Category, SignalStatus Status, uint Version, int OpenActions);
