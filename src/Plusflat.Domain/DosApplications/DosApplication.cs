@@ -109,8 +109,9 @@ public sealed class DosApplication : ITenantOwned
 
     public DosApplicationEvent Submit(Guid actorTenantId, string by, DateTimeOffset now)
     {
+        RequireAllowed(DosApplicationStatus.Submitted, DosSide.Programme);
+        RequireConditions(Snapshot);
         var from = Move(DosApplicationStatus.Submitted, DosSide.Programme);
-        RequireConditions();
         SubmittedAt = now;
         CompleteOn = DateOnly.FromDateTime(now.UtcDateTime);
         Touch(by, now);
@@ -132,9 +133,10 @@ public sealed class DosApplication : ITenantOwned
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var text = Guard.RequiredText(answer, QuestionMaxLength, "Answer", "Het antwoord", multiline: true);
+        RequireAllowed(DosApplicationStatus.Resubmitted, DosSide.Programme);
+        RequireConditions(snapshot);
         var from = Move(DosApplicationStatus.Resubmitted, DosSide.Programme);
         Snapshot = snapshot;
-        RequireConditions();
         OpenQuestion = null;
         QuestionAskedOn = null;
         CompleteOn = DateOnly.FromDateTime(now.UtcDateTime);
@@ -245,15 +247,23 @@ public sealed class DosApplication : ITenantOwned
         }
     }
 
-    private void RequireConditions()
+    private void RequireConditions(DosSnapshot snapshot)
     {
-        if (UnmetConditions() is { Count: > 0 } unmet)
+        if (DosSubmitConditions.Unmet(Details, snapshot) is { Count: > 0 } unmet)
         {
             throw new DomainException(unmet);
         }
     }
 
     private DosApplicationStatus Move(DosApplicationStatus to, DosSide side)
+    {
+        RequireAllowed(to, side);
+        var from = Status;
+        Status = to;
+        return from;
+    }
+
+    private void RequireAllowed(DosApplicationStatus to, DosSide side)
     {
         if (!DosTransitions.Allowed(Status, to, side))
         {
@@ -264,10 +274,6 @@ public sealed class DosApplication : ITenantOwned
 
             throw new DomainException($"Van '{DosTransitions.Name(Status)}' naar '{DosTransitions.Name(to)}' kan niet.");
         }
-
-        var from = Status;
-        Status = to;
-        return from;
     }
 
     private void Touch(string by, DateTimeOffset now)
