@@ -54,8 +54,9 @@ CREATE FUNCTION dos_applications_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     current_tenant uuid := NULLIF(current_setting('app.tenant_id', true), '')::uuid;
 BEGIN
-    IF (NEW.id, NEW.tenant_id, NEW.complex_id, NEW.created_at) IS DISTINCT FROM (OLD.id, OLD.tenant_id, OLD.complex_id, OLD.created_at) THEN
-        RAISE EXCEPTION 'an application keeps its id, programme, complex and creation time' USING ERRCODE = 'integrity_constraint_violation';
+    -- (Moving the row to another programme is left to row-level security's WITH CHECK, as for every tenant table.)
+    IF (NEW.id, NEW.complex_id, NEW.created_at) IS DISTINCT FROM (OLD.id, OLD.complex_id, OLD.created_at) THEN
+        RAISE EXCEPTION 'an application keeps its id, complex and creation time' USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     IF OLD.status IN ('Granted', 'Rejected', 'Withdrawn') THEN
         RAISE EXCEPTION 'a decided or withdrawn application never changes' USING ERRCODE = 'integrity_constraint_violation';
@@ -69,8 +70,8 @@ BEGIN
             RAISE EXCEPTION 'the programme cannot ask questions, decide, or readdress a submitted application' USING ERRCODE = 'insufficient_privilege';
         END IF;
     ELSIF current_tenant = OLD.zorgkantoor_tenant_id THEN
-        IF (NEW.zorgkantoor_tenant_id, NEW.programme_name, NEW.details, NEW.snapshot, NEW.submitted_at, NEW.complete_on)
-               IS DISTINCT FROM (OLD.zorgkantoor_tenant_id, OLD.programme_name, OLD.details, OLD.snapshot, OLD.submitted_at, OLD.complete_on)
+        IF (NEW.tenant_id, NEW.zorgkantoor_tenant_id, NEW.programme_name, NEW.details, NEW.snapshot, NEW.submitted_at, NEW.complete_on)
+               IS DISTINCT FROM (OLD.tenant_id, OLD.zorgkantoor_tenant_id, OLD.programme_name, OLD.details, OLD.snapshot, OLD.submitted_at, OLD.complete_on)
            OR OLD.status NOT IN ('Submitted', 'Resubmitted')
            OR NEW.status NOT IN ('MoreInformationRequested', 'Granted', 'Rejected') THEN
             RAISE EXCEPTION 'the zorgkantoor can only ask a question about or decide an application awaiting its decision' USING ERRCODE = 'insufficient_privilege';
