@@ -33,6 +33,7 @@ public static class PlusflatStartup
         services.AddSingleton<IDemoTenantContent, DemoAdmissionContent>(); // after the complexes it assesses
         services.AddSingleton<IDemoTenantContent, Plusflat.Infrastructure.Demo.DemoBusinessCaseContent>();
         services.AddSingleton<IDemoTenantContent, DemoSignallingContent>();
+        services.AddSingleton<IDemoTenantContent, Plusflat.Infrastructure.Demo.DemoDosContent>(); // last: DOS budgets of the zorgkantoren
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
         services.AddPlusflatAccounts(configuration);

@@ -256,3 +256,22 @@ public sealed class DosApiTests(PlusflatApp app) : IClassFixture<PlusflatApp>
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>The DOS demo content: budgets 2027–2029 in both zorgkantoren, readable through the API.</summary>
+public sealed class DosDemoTests(PlusflatApp app) : IClassFixture<PlusflatApp>
+{
+    [Theory]
+    [InlineData(Zorgkantoor, Assessor)]
+    [InlineData(OtherZorgkantoor, OtherAssessor)]
+    public async Task Demo_BothZorgkantorenHaveABudgetFor2027To2029(string tenant, string assessor)
+    {
+        var client = await app.SignedInClientAsync(assessor);
+
+        foreach (var year in new[] { 2027, 2028, 2029 })
+        {
+            var budget = await client.GetJsonAsync($"/api/v1/{tenant}/dos-budget/{year}");
+            Assert.True(budget.GetProperty("total").GetDecimal() > 0, $"{tenant} {year}");
+            Assert.Equal(budget.GetProperty("total").GetDecimal() - budget.GetProperty("committed").GetDecimal(), budget.GetProperty("available").GetDecimal());
+        }
+    }
+}
