@@ -25,7 +25,7 @@ public sealed class StartPageTests(PlusflatApp app) : ComponentTest(app)
 
         var page = Render();
 
-        Assert.Equal(["card-overzicht", "card-complexen", "card-organisaties", "card-fasechecklist", "card-toelating", "card-beheer-leden"],
+        Assert.Equal(["card-overzicht", "card-complexen", "card-organisaties", "card-fasechecklist", "card-toelating", "card-dos-aanvragen", "card-beheer-leden"],
             page.FindAll("[data-testid^=card-]").Select(c => c.GetAttribute("data-testid")));
         Assert.Equal($"{counts.Sum()} wooncomplexen", Figure(page, "complexen"));
         Assert.Equal("Per fase: " + string.Join(" · ", counts.Select((c, p) => $"{p}: {c}")), page.Find("[data-testid=card-complexen] [data-testid=figure-detail]").TextContent.Trim());
@@ -57,8 +57,8 @@ public sealed class StartPageTests(PlusflatApp app) : ComponentTest(app)
 
         var page = Render();
 
-        Assert.Empty(page.FindAll("[data-testid^=card-]"));
-        Assert.Equal("Nog niets te doen in deze omgeving", page.Find("[data-testid=empty-state] h2").TextContent.Trim());
+        // The DOS work (issue 11) gives the assessor cards: received applications and the budget with the label register.
+        Assert.Equal(["card-ontvangen-aanvragen", "card-dos-budget"], page.FindAll("[data-testid^=card-]").Select(c => c.GetAttribute("data-testid")));
         Assert.StartsWith("Als beoordelaar beoordeel je straks de DOS-aanvragen", page.Find("[data-testid=role-purpose]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("Vragen over je rol of toegang? Vraag het de beheerder van deze omgeving: Demo Beheerder.", page.Find("[data-testid=whom-to-ask]").TextContent.Trim());
     }
