@@ -35,6 +35,12 @@ public enum Permission
 
     /// <summary>Search and read the access log of signal details (NEN 7513).</summary>
     ViewAccessLog,
+
+    /// <summary>Prepare, submit, answer and withdraw DOS funding applications (programme leads and admins).</summary>
+    SubmitApplications,
+
+    /// <summary>See the applications received, their snapshots, the label register and the DOS budget (zorgkantoor staff, read-only for observers).</summary>
+    ViewReceivedApplications,
 }
 
 /// <summary>The pure rule that maps roles held in a tenant of a given kind onto permissions.</summary>
@@ -60,6 +66,8 @@ public static class Permissions
             Permission.ViewSignalDetails => kind == TenantKind.Programme && role == TenantRole.FlatTeamMember,
             Permission.ViewSignalCounts => kind == TenantKind.Programme,
             Permission.ViewAccessLog => kind == TenantKind.Programme && role == TenantRole.TenantAdmin,
+            Permission.SubmitApplications => kind == TenantKind.Programme && role is TenantRole.TenantAdmin or TenantRole.ProgrammeLead,
+            Permission.ViewReceivedApplications => kind == TenantKind.Zorgkantoor,
             _ => false,
         };
 

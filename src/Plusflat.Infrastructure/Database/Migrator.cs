@@ -137,6 +137,7 @@ public sealed class Migrator(string ownerConnectionString, string? appRole, ILog
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
             REVOKE ALL ON schema_history FROM {role};
             DO $do$ BEGIN IF to_regclass('public.access_log') IS NOT NULL THEN REVOKE UPDATE, DELETE, TRUNCATE ON access_log FROM {role}; END IF; END $do$;
+            DO $do$ BEGIN IF to_regclass('public.dos_application_events') IS NOT NULL THEN REVOKE UPDATE, DELETE, TRUNCATE ON dos_application_events FROM {role}; END IF; END $do$;
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             DO $do$ BEGIN IF to_regprocedure('public.app_remove_expired_signal_details()') IS NOT NULL THEN
                 GRANT EXECUTE ON FUNCTION app_remove_expired_signal_details(), app_overdue_action_counts() TO {role}; END IF; END $do$;

@@ -24,6 +24,7 @@ public static class DemoSeeder
         ("lltf-amsterdam", "Lang Leven Thuisflats Amsterdam", TenantKind.Programme),
         ("thuisplusflat-rotterdam", "Thuisplusflat Rotterdam", TenantKind.Programme),
         ("zorgkantoor-amsterdam", "Zorgkantoor Amsterdam", TenantKind.Zorgkantoor),
+        ("zorgkantoor-rotterdam", "Zorgkantoor Rotterdam", TenantKind.Zorgkantoor),
     ];
 
     public static readonly DemoAccount[] Accounts =
@@ -40,6 +41,8 @@ public static class DemoSeeder
             [("thuisplusflat-rotterdam", TenantRole.ProgrammeLead)]),
         new("assessor@zorgkantoor-amsterdam.demo", "Anja Visser", "beoordelaar Zorgkantoor Amsterdam",
             [("zorgkantoor-amsterdam", TenantRole.Assessor)]),
+        new("assessor@zorgkantoor-rotterdam.demo", "Ruben de Groot", "beoordelaar Zorgkantoor Rotterdam",
+            [("zorgkantoor-rotterdam", TenantRole.Assessor)]),
     ];
 
 

@@ -68,6 +68,17 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
     public DbSet<Plusflat.Domain.Signalling.AccessLogEntry> AccessLog => Set<Plusflat.Domain.Signalling.AccessLogEntry>();
 
     public DbSet<Plusflat.Domain.Signalling.SignallingSettings> SignallingSettings => Set<Plusflat.Domain.Signalling.SignallingSettings>();
+    /// <summary>DOS applications: the programme's own, and in a zorgkantoor the submitted ones addressed to it.</summary>
+    public DbSet<Plusflat.Domain.DosApplications.DosApplication> DosApplications => Set<Plusflat.Domain.DosApplications.DosApplication>();
+
+    /// <summary>The append-only history of DOS applications, read by both sides.</summary>
+    public DbSet<Plusflat.Domain.DosApplications.DosApplicationEvent> DosApplicationEvents => Set<Plusflat.Domain.DosApplications.DosApplicationEvent>();
+
+    public DbSet<Plusflat.Domain.DosApplications.DosAssessment> DosAssessments => Set<Plusflat.Domain.DosApplications.DosAssessment>();
+
+    public DbSet<Plusflat.Domain.DosApplications.DosBudget> DosBudgets => Set<Plusflat.Domain.DosApplications.DosBudget>();
+
+    public DbSet<Plusflat.Domain.DosApplications.DosLabel> DosLabels => Set<Plusflat.Domain.DosApplications.DosLabel>();
 
     /// <summary>Counts only (complex, month, category); tenant-wide readable. Filtered on the tenant like the rest.</summary>
     public DbSet<Configurations.SignalTally> SignalTallies => Set<Configurations.SignalTally>();
@@ -102,7 +113,9 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
         foreach (var entityType in builder.Model.GetEntityTypes()
                      .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
         {
-            if (entityType.ClrType == typeof(TenantMembership))
+            if (entityType.ClrType == typeof(TenantMembership)
+                || entityType.ClrType == typeof(Plusflat.Domain.DosApplications.DosApplication)
+                || entityType.ClrType == typeof(Plusflat.Domain.DosApplications.DosApplicationEvent))
             {
                 continue; // filtered below: a user also sees their own memberships in other tenants
             }
@@ -114,6 +127,13 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
         builder.Entity<TenantMembership>()
             .HasQueryFilter(m => m.TenantId == CurrentTenantId || m.UserId == CurrentUserId);
+        // Shared with one second tenant (ADR 0022): the addressed zorgkantoor reads a submitted application and its history.
+        builder.Entity<Plusflat.Domain.DosApplications.DosApplication>()
+            .HasQueryFilter(a => a.TenantId == CurrentTenantId
+                                 || (a.ZorgkantoorTenantId == CurrentTenantId && a.Status != Plusflat.Domain.DosApplications.DosApplicationStatus.Draft));
+        builder.Entity<Plusflat.Domain.DosApplications.DosApplicationEvent>()
+            .HasQueryFilter(e => e.TenantId == CurrentTenantId || e.ZorgkantoorTenantId == CurrentTenantId);
+
         builder.Entity<TenantMembership>()
             .HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Restrict);
     }

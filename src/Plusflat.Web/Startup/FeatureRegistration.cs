@@ -37,6 +37,8 @@ public static class FeatureRegistration
         Plusflat.Web.Features.BusinessCases.BusinessCaseApi.Map(api);
         Plusflat.Web.Features.Signalling.SignallingApi.Map(api);
         Plusflat.Web.Features.Signalling.SignalCountsApi.Map(api);
+        Plusflat.Web.Features.DosApplications.DosApi.Map(api);
+        Plusflat.Web.Features.DosApplications.DosApi.MapLetter(app);
         return app;
     }
 

@@ -34,6 +34,7 @@ public static class PlusflatStartup
         services.AddSingleton<IDemoTenantContent, DemoStandardContent>(); // after the gates it builds on
         services.AddSingleton<IDemoTenantContent, Plusflat.Infrastructure.Demo.DemoBusinessCaseContent>();
         services.AddSingleton<IDemoTenantContent, DemoSignallingContent>();
+        services.AddSingleton<IDemoTenantContent, Plusflat.Infrastructure.Demo.DemoDosContent>(); // last: DOS budgets of the zorgkantoren
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
         Plusflat.Web.Features.Signalling.SignalRetentionSetup.AddSignalRetention(services, configuration);

@@ -24,6 +24,9 @@ public class PermissionsTests
         (TenantKind.Programme, TenantRole.FlatTeamMember, Permission.ViewSignalDetails),
         .. Enum.GetValues<TenantRole>().Select(role => (TenantKind.Programme, role, Permission.ViewSignalCounts)),
         (TenantKind.Programme, TenantRole.TenantAdmin, Permission.ViewAccessLog),
+        (TenantKind.Programme, TenantRole.TenantAdmin, Permission.SubmitApplications),
+        (TenantKind.Programme, TenantRole.ProgrammeLead, Permission.SubmitApplications),
+        .. Enum.GetValues<TenantRole>().Select(role => (TenantKind.Zorgkantoor, role, Permission.ViewReceivedApplications)),
     ];
 
     public static TheoryData<TenantKind, TenantRole, Permission> EveryCombination()

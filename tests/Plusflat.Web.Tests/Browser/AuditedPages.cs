@@ -69,6 +69,8 @@ public static class AuditedPages
         yield return new("signalling settings", "/{tenant}/instellingen/vroegsignalering");
         yield return new("organisations list", "/{tenant}/organisaties");
         yield return new("phase checklist", "/{tenant}/fasechecklist");
+        yield return new("DOS applications", "/{tenant}/dos-aanvragen");
+        yield return new("new DOS application", "/{tenant}/complexen/{complex}/dos-aanvraag");
         if (canEdit)
         {
             yield return new("new complex form", "/{tenant}/complexen/nieuw", 200, AuditStep.SubmitEmpty);
@@ -104,7 +106,9 @@ public static class AuditedPages
              new("flat team page of the own complex", "/{tenant}/complexen/{team-complex}/flatteam"),
              new("access log (403)", "/{tenant}/beheer/toegangslog", 403)]),
         new("assessor", "assessor@zorgkantoor-amsterdam.demo", "zorgkantoor-amsterdam",
-            [new("start page", "/{tenant}"), new("complexes list (403)", "/{tenant}/complexen", 403), NotFound, ChangePassword]),
+            [new("start page", "/{tenant}"), new("complexes list (403)", "/{tenant}/complexen", 403),
+             new("received DOS applications", "/{tenant}/ontvangen-aanvragen"), new("DOS budget and label register", "/{tenant}/dos-budget"),
+             new("DOS applications (403)", "/{tenant}/dos-aanvragen", 403), NotFound, ChangePassword]),
         new("signed out", null, "lltf-amsterdam",
             [new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 page (signed out, as re-executed for an unknown address)", "/fout/404", 404),
              new("forgot password", "/account/wachtwoord-vergeten", 200, AuditStep.SubmitEmpty),

@@ -25,10 +25,13 @@ public sealed class StartPageTests(PlusflatApp app) : ComponentTest(app)
 
         var page = Render();
 
-        Assert.Equal(["card-overzicht", "card-complexen", "card-organisaties", "card-fasechecklist", "card-toelating", "card-signalen", "card-beheer-leden"],
+        Assert.Equal(["card-overzicht", "card-complexen", "card-organisaties", "card-fasechecklist", "card-toelating", "card-signalen", "card-dos-aanvragen", "card-beheer-leden"],
             page.FindAll("[data-testid^=card-]").Select(c => c.GetAttribute("data-testid")));
         Assert.Equal($"{counts.Sum()} wooncomplexen", Figure(page, "complexen"));
         Assert.Equal("Aantallen per maand, nooit details", Figure(page, "signalen"));
+        var applications = await App.ScalarAsync<long>("SELECT count(*) FROM dos_applications a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = @p0", Amsterdam);
+        var running = await App.ScalarAsync<long>("SELECT count(*) FROM dos_applications a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = @p0 AND a.status IN ('Submitted', 'MoreInformationRequested', 'Resubmitted')", Amsterdam);
+        Assert.Equal(applications == 0 ? "Nog geen aanvragen" : $"{(applications == 1 ? "1 aanvraag" : $"{applications} aanvragen")}, {running} lopend", Figure(page, "dos-aanvragen"));
         Assert.Equal("Per fase: " + string.Join(" · ", counts.Select((c, p) => $"{p}: {c}")), page.Find("[data-testid=card-complexen] [data-testid=figure-detail]").TextContent.Trim());
         Assert.Equal($"{counts[3] + counts[4]} van de 30 in uitvoering", Figure(page, "overzicht"));
         Assert.Equal($"{organisations} organisaties in het register", Figure(page, "organisaties"));
@@ -58,9 +61,13 @@ public sealed class StartPageTests(PlusflatApp app) : ComponentTest(app)
 
         var page = Render();
 
-        Assert.Empty(page.FindAll("[data-testid^=card-]"));
-        Assert.Equal("Nog niets te doen in deze omgeving", page.Find("[data-testid=empty-state] h2").TextContent.Trim());
-        Assert.StartsWith("Als beoordelaar beoordeel je straks de DOS-aanvragen", page.Find("[data-testid=role-purpose]").TextContent.Trim(), StringComparison.Ordinal);
+        // The DOS work (issue 11) gives the assessor cards: received applications and the budget with the label register.
+        Assert.Equal(["card-ontvangen-aanvragen", "card-dos-budget"], page.FindAll("[data-testid^=card-]").Select(c => c.GetAttribute("data-testid")));
+        var awaiting = await App.ScalarAsync<long>("SELECT count(*) FROM dos_applications a JOIN tenants t ON t.id = a.zorgkantoor_tenant_id WHERE t.slug = @p0 AND a.status IN ('Submitted', 'Resubmitted')", "zorgkantoor-amsterdam");
+        var labels = await App.ScalarAsync<long>("SELECT count(*) FROM dos_labels l JOIN tenants t ON t.id = l.tenant_id WHERE t.slug = @p0", "zorgkantoor-amsterdam");
+        Assert.Equal(awaiting == 1 ? "1 aanvraag wacht op een besluit" : $"{awaiting} aanvragen wachten op een besluit", Figure(page, "ontvangen-aanvragen"));
+        Assert.Equal(labels == 1 ? "1 Plusflat-label toegekend" : $"{labels} Plusflat-labels toegekend", Figure(page, "dos-budget"));
+        Assert.StartsWith("Als beoordelaar beoordeel je de DOS-aanvragen", page.Find("[data-testid=role-purpose]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("Vragen over je rol of toegang? Vraag het de beheerder van deze omgeving: Demo Beheerder.", page.Find("[data-testid=whom-to-ask]").TextContent.Trim());
     }
 

@@ -19,10 +19,11 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         "business_case_versions", "business_cases",
         "access_log", "flat_team_members", "signal_actions", "signal_meetings", "signal_tallies", "signals", "signalling_settings",
         "signal_meeting_drafts", "signal_draft_items", "escalation_lines", "team_agenda_entries", "resident_code_settings",
+        "dos_applications", "dos_application_events", "dos_assessments", "dos_budgets", "dos_labels",
     ];
 
     /// <summary>Append-only (NEN 7513): the app role has no UPDATE or DELETE at all; proven in SignalRowLevelSecurityTests.</summary>
-    private static readonly string[] AppendOnlyTables = ["access_log"];
+    private static readonly string[] AppendOnlyTables = ["access_log", "dos_application_events"];
 
     [Fact]
     public async Task Catalog_EveryTenantTable_HasForcedRowLevelSecurityAndATenantPolicy()
@@ -236,6 +237,13 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
             if (table is "programme_ambitions" or "admission_settings" or "partner_selections" or "signalling_settings" or "signal_meeting_drafts" or "escalation_lines" or "resident_code_settings")
             {
                 // One ambition (one settings row) per tenant, one partner selection per complex: make room for the control row.
+                await using var makeRoom = new NpgsqlCommand($"DELETE FROM {table}", app, transaction);
+                Assert.Equal(1, await makeRoom.ExecuteNonQueryAsync());
+            }
+
+            if (table is "dos_assessments" or "dos_labels")
+            {
+                // One assessment and one label per application: make room for the control row on the same application.
                 await using var makeRoom = new NpgsqlCommand($"DELETE FROM {table}", app, transaction);
                 Assert.Equal(1, await makeRoom.ExecuteNonQueryAsync());
             }
@@ -524,6 +532,25 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
                 INSERT INTO business_case_versions (id, tenant_id, complex_id, business_case_id, number, frozen_at, frozen_by, frozen_by_name, plan)
                 VALUES (gen_random_uuid(), $1, $2, $3, 99, now(), $4, 'Indringer', '{}'::jsonb)
                 """, [rows.TenantId, rows.ComplexId, rows.RowIds["business_cases"], rows.UserIds[0]]),
+            "dos_applications" => ("""
+                INSERT INTO dos_applications (id, tenant_id, zorgkantoor_tenant_id, programme_name, complex_id, details, snapshot, status, created_at, updated_at, updated_by)
+                SELECT gen_random_uuid(), $1, t.id, 'Indringer', $2, '{}'::jsonb, '{}'::jsonb, 'Draft', now(), now(), 'Indringer' FROM tenants t WHERE t.slug = 'zorgkantoor-z'
+                """, [rows.TenantId, rows.ComplexId]),
+            "dos_application_events" => ("""
+                INSERT INTO dos_application_events (id, tenant_id, zorgkantoor_tenant_id, application_id, kind, from_status, to_status, actor_tenant_id, actor_name, at)
+                SELECT gen_random_uuid(), $1, t.id, $2, 'Withdrawn', 'Submitted', 'Withdrawn', $1, 'Indringer', now() FROM tenants t WHERE t.slug = 'zorgkantoor-z'
+                """, [rows.TenantId, rows.RowIds["dos_applications"]]),
+            "dos_assessments" => ("""
+                INSERT INTO dos_assessments (id, tenant_id, application_id, catalogue_version, scores, updated_at, updated_by)
+                VALUES (gen_random_uuid(), $1, $2, 1, '[]'::jsonb, now(), 'Indringer')
+                """, [rows.TenantId, rows.RowIds["dos_helper_application"]]),
+            "dos_budgets" => ("""
+                INSERT INTO dos_budgets (id, tenant_id, year, total, updated_at) VALUES (gen_random_uuid(), $1, 2099, 1, now())
+                """, [rows.TenantId]),
+            "dos_labels" => ("""
+                INSERT INTO dos_labels (id, tenant_id, application_id, number, programme_name, complex_name, municipality, first_year, last_year, amounts, granted_on, effective_on, review_on)
+                VALUES (gen_random_uuid(), $1, $2, 'PF-2099-0001', 'X', 'Y', 'Z', 2027, 2027, '[]'::jsonb, current_date, current_date, current_date + 1)
+                """, [rows.TenantId, rows.RowIds["dos_helper_application"]]),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };
         await using var command = new NpgsqlCommand(insert.Sql, connection, transaction);

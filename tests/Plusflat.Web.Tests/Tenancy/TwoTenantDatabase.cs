@@ -62,6 +62,70 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
         }
 
         B = B with { MembershipIds = [.. B.MembershipIds, CrossTenantMembershipId] };
+        await SeedDosRowsAsync();
+    }
+
+    /// <summary>The zorgkantoor both tenants' seeded DOS applications are addressed to (kind Zorgkantoor, no rows of its own).</summary>
+    public Guid ZorgkantoorId { get; private set; }
+
+    /// <summary>
+    /// The DOS tables (migration 0018). Each tenant gets its own submitted application addressed to a third tenant (a zorgkantoor) with one
+    /// history entry, and, as a receiving side, a budget plus an assessment and a label on a draft application the OTHER tenant
+    /// addressed to it (a draft stays invisible to its addressee, so no row of the other tenant becomes visible).
+    /// </summary>
+    private async Task SeedDosRowsAsync()
+    {
+        await using (var db = new PlusflatDbContext(DependencyInjection.OptionsFor(SuperuserConnectionString), new TenantScope()))
+        {
+            var zorgkantoor = new Tenant("zorgkantoor-z", "Zorgkantoor Z", TenantKind.Zorgkantoor);
+            db.Tenants.Add(zorgkantoor);
+            await db.SaveChangesAsync();
+            ZorgkantoorId = zorgkantoor.Id;
+        }
+
+        await using var connection = await SuperuserConnectionAsync();
+        var ids = new Dictionary<Guid, Dictionary<string, Guid>>();
+        foreach (var rows in new[] { A, B })
+        {
+            ids[rows.TenantId] = new Dictionary<string, Guid>
+            {
+                ["dos_applications"] = Guid.CreateVersion7(),
+                ["dos_helper_application"] = Guid.CreateVersion7(),
+                ["dos_application_events"] = Guid.CreateVersion7(),
+                ["dos_assessments"] = Guid.CreateVersion7(),
+                ["dos_budgets"] = Guid.CreateVersion7(),
+                ["dos_labels"] = Guid.CreateVersion7(),
+            };
+        }
+
+        const string application = """
+            INSERT INTO dos_applications (id, tenant_id, zorgkantoor_tenant_id, programme_name, complex_id, details, snapshot, status, created_at, updated_at, updated_by)
+            VALUES ($1, $2, $3, 'Programma', $4, '{}'::jsonb, '{}'::jsonb, $5, now(), now(), 'Seeder')
+            """;
+        foreach (var (rows, other) in new[] { (A, B), (B, A) })
+        {
+            var own = ids[rows.TenantId];
+            await ExecuteAsync(connection, application, own["dos_applications"], rows.TenantId, ZorgkantoorId, rows.ComplexId, "Submitted");
+            // Owned by the other tenant, addressed to this one, still a draft: what this tenant's assessment and label refer to.
+            await ExecuteAsync(connection, application, own["dos_helper_application"], other.TenantId, rows.TenantId, other.ComplexId, "Draft");
+            await ExecuteAsync(connection, """
+                INSERT INTO dos_application_events (id, tenant_id, zorgkantoor_tenant_id, application_id, kind, from_status, to_status, actor_tenant_id, actor_name, at)
+                VALUES ($1, $2, $3, $4, 'Submitted', 'Draft', 'Submitted', $2, 'Seeder', now())
+                """, own["dos_application_events"], rows.TenantId, ZorgkantoorId, own["dos_applications"]);
+            await ExecuteAsync(connection, """
+                INSERT INTO dos_assessments (id, tenant_id, application_id, catalogue_version, scores, updated_at, updated_by)
+                VALUES ($1, $2, $3, 1, '[]'::jsonb, now(), 'Seeder')
+                """, own["dos_assessments"], rows.TenantId, own["dos_helper_application"]);
+            await ExecuteAsync(connection, "INSERT INTO dos_budgets (id, tenant_id, year, total, updated_at) VALUES ($1, $2, 2027, 1000000, now())",
+                own["dos_budgets"], rows.TenantId);
+            await ExecuteAsync(connection, """
+                INSERT INTO dos_labels (id, tenant_id, application_id, number, programme_name, complex_name, municipality, first_year, last_year, amounts, granted_on, effective_on, review_on)
+                VALUES ($1, $2, $3, 'PF-2027-0001', 'Programma', 'Flat', 'Amsterdam', 2027, 2029, '[]'::jsonb, current_date, current_date, current_date + 365)
+                """, own["dos_labels"], rows.TenantId, own["dos_helper_application"]);
+        }
+
+        A = A with { RowIds = new Dictionary<string, Guid>(A.RowIds.Concat(ids[A.TenantId])) };
+        B = B with { RowIds = new Dictionary<string, Guid>(B.RowIds.Concat(ids[B.TenantId])) };
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -21,7 +21,11 @@ public sealed record StartPageView(
     int? ChecklistItems,
     int? Members,
     int? OpenInvitations,
-    IReadOnlyList<string> Admins);
+    IReadOnlyList<string> Admins,
+    int? Applications = null,
+    int? ApplicationsOpen = null,
+    int? AwaitingDecision = null,
+    int? Labels = null);
 
 /// <summary>The start page of a tenant: one figure per area the role may use, and whom to ask.</summary>
 public sealed class GetStartPageHandler(IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant, TimeProvider clock)
@@ -57,12 +61,29 @@ public sealed class GetStartPageHandler(IDbContextFactory<PlusflatDbContext> con
             open = await db.Invitations.CountAsync(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct);
         }
 
+        // DOS: the programme's own applications (running = sent, not decided); the zorgkantoor's queue and label register.
+        int? applications = null, running = null, awaiting = null, labels = null;
+        if (tenant.Kind == TenantKind.Programme && tenant.Can(Permission.ViewProgramme))
+        {
+            var statuses = await db.DosApplications.AsNoTracking().Where(a => a.TenantId == tenant.Id).Select(a => a.Status).ToListAsync(ct);
+            applications = statuses.Count;
+            running = statuses.Count(s => s != Domain.DosApplications.DosApplicationStatus.Draft && !Domain.DosApplications.DosTransitions.IsFinal(s));
+        }
+
+        if (tenant.Can(Permission.ViewReceivedApplications))
+        {
+            awaiting = await db.DosApplications.AsNoTracking().CountAsync(a => a.ZorgkantoorTenantId == tenant.Id
+                && (a.Status == Domain.DosApplications.DosApplicationStatus.Submitted || a.Status == Domain.DosApplications.DosApplicationStatus.Resubmitted), ct);
+            labels = await db.DosLabels.AsNoTracking().CountAsync(ct);
+        }
+
         // Whom to ask about a role or access: the tenant's admins (a member may read the tenant's memberships).
         var admins = await db.Memberships.AsNoTracking()
             .Where(m => m.TenantId == tenant.Id && m.Role == TenantRole.TenantAdmin)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName)
             .Distinct().OrderBy(n => n).ToListAsync(ct);
 
-        return new StartPageView(complexes, perPhase, inExecution, target, year, organisations, version, items, members, open, admins);
+        return new StartPageView(complexes, perPhase, inExecution, target, year, organisations, version, items, members, open, admins,
+            applications, running, awaiting, labels);
     }
 }
