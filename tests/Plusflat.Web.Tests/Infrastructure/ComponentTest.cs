@@ -36,6 +36,9 @@ public abstract class ComponentTest(PlusflatApp app) : IClassFixture<PlusflatApp
     public Task InitializeAsync()
     {
         _scope = App.Services.CreateAsyncScope();
+        // bunit waits 1 s by default for a render: too short on a loaded 2-core runner (a WaitFor… then fails after a
+        // single check). A real defect still fails, only later.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Authorization = Context.AddAuthorization();
