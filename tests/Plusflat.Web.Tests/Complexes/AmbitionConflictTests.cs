@@ -40,6 +40,11 @@ public sealed class AmbitionConflictTests(PlusflatApp app) : ComponentTest(app)
         second.WaitForAssertion(() => Assert.Contains("van de 12 beoogde Plusflats", second.Find("[data-testid=ambition-progress]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal("13", second.Find("[data-testid=target-count]").GetAttribute("value"));
         Assert.Equal((12, 2031), await StoredAsync());
+
+        // Saving again after the cancel asks again: a cancel never turns into a silent overwrite.
+        second.Find("[data-testid=save-ambition]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Equal("Iemand anders heeft dit intussen gewijzigd", Dialogs.Find("#conflict-title").TextContent.Trim()), Wait);
+        Assert.Equal((12, 2031), await StoredAsync());
     }
 
     private static void Type(IRenderedComponent<Overview> page, string count, string year)

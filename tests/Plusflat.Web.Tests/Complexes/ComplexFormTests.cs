@@ -193,6 +193,38 @@ public sealed class ComplexFormTests(PlusflatApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task Edit_ConflictCancelledThenSavedAgain_AsksAgainAndNeverOverwritesTheOtherPersonsNote()
+    {
+        await SignInAsync(Lead, Tenant);
+        var handler = Services.GetRequiredService<EditComplexHandler>();
+        var id = await CreateAsync(handler, Unique("Annuleerflat"));
+        var form = RenderForm(id);
+
+        var theirs = (await handler.GetAsync(id, CancellationToken.None))!.Input;
+        theirs.Notes = "Notitie van de ander";
+        Assert.True((await handler.UpdateAsync(id, theirs, CancellationToken.None)).Succeeded);
+
+        var myName = Unique("Mijn naam");
+        Field(form, "Name").Change(myName);
+        form.Find("[data-testid=save]").Click();
+        Dialogs.WaitForAssertion(() => Assert.NotNull(Dialogs.Find("tr[data-field=Notes]")), Wait);
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Annuleren").Click();
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("tr[data-field=Notes]")), Wait);
+        Assert.Equal(myName, Field(form, "Name").GetAttribute("value"));
+
+        // Saving again after the cancel meets the same conflict again: the stale (empty) note must not win silently.
+        form.Find("[data-testid=save]").Click();
+        Dialogs.WaitForAssertion(() => Assert.NotNull(Dialogs.Find("tr[data-field=Notes]")), Wait);
+        Assert.Equal("Notitie van de ander", (await handler.GetAsync(id, CancellationToken.None))!.Input.Notes);
+        Dialogs.FindAll("button").Single(b => b.TextContent.Contains("Opslaan met deze keuzes", StringComparison.Ordinal)).Click();
+
+        form.WaitForAssertion(() => Assert.EndsWith($"/{Tenant}/complexen/{id}", Navigation.Uri, StringComparison.Ordinal), Wait);
+        var stored = (await handler.GetAsync(id, CancellationToken.None))!.Input;
+        Assert.Equal("Notitie van de ander", stored.Notes);
+        Assert.Equal(myName, stored.Name);
+    }
+
+    [Fact]
     public async Task Edit_StaleVersion_IsAConflictForTheHandlerAndSavesNothing()
     {
         await SignInAsync(Lead, Tenant);
