@@ -28,10 +28,8 @@ public sealed class StandardVersionsPageTests(PlusflatApp app) : ComponentTest(a
         var page = Render();
         page.Find("input[data-testid=version-name]").Change("Amsterdamse standaard " + Guid.NewGuid().ToString("N")[..6]);
         page.Find("[data-testid='version-item-wonen-toegankelijk'] [data-testid=item-text]").Change("Het wooncomplex is drempelvrij toegankelijk.");
-        page.Find("[data-testid=add-item-Housing]").Click();
-        Assert.True(page.FindAll("[data-testid^='version-item-new-']").Count == 1, page.Find("[data-testid=version-domain-Housing]").OuterHtml);
-        var added = page.FindAll("[data-testid^='version-item-new-']").Single();
-        added.QuerySelector("[data-testid=item-key]")!.Change("wonen-lift-" + (before + 1));
+        AddItem(page, "Housing");
+        page.FindAll("[data-testid^='version-item-new-'] [data-testid=item-key]").Single().Change("wonen-lift-" + (before + 1));
         page.FindAll("[data-testid^='version-item-new-'] [data-testid=item-text]").Single().Change("Er is een lift naar elke verdieping.");
 
         page.Find("[data-testid=save-version]").Click();
@@ -55,7 +53,7 @@ public sealed class StandardVersionsPageTests(PlusflatApp app) : ComponentTest(a
         var before = await NewestAsync();
         var page = Render();
         page.Find("[data-testid='version-item-wonen-toegankelijk'] [data-testid=item-text]").Change("");
-        page.Find("[data-testid=add-item-Governance]").Click();
+        AddItem(page, "Governance");
         page.FindAll("[data-testid^='version-item-new-'] [data-testid=item-key]").Single().Change("Geen Sleutel");
         page.FindAll("[data-testid^='version-item-new-'] [data-testid=item-text]").Single().Change("Een jaarlijkse bewonersavond.");
 
@@ -88,6 +86,7 @@ public sealed class StandardVersionsPageTests(PlusflatApp app) : ComponentTest(a
         second.WaitForAssertion(() => Assert.Contains($"versie {before + 1}", second.Find("[data-testid=conflict]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal(before + 1, await NewestAsync());
         second.Find("[data-testid=start-over]").Click();
+        second.WaitForAssertion(() => Assert.Empty(second.FindAll("[data-testid=conflict]")), Wait);
         second.Find("input[data-testid=version-name]").Change("Tweede");
         second.Find("[data-testid=save-version]").Click();
         Snackbars.WaitForAssertion(() => Assert.Contains($"Versie {before + 2} opgeslagen", Snackbars.Markup, StringComparison.Ordinal), Wait);
@@ -104,6 +103,13 @@ public sealed class StandardVersionsPageTests(PlusflatApp app) : ComponentTest(a
         Assert.Empty(page.FindAll("[data-testid=save-version]"));
         Assert.Empty(page.FindAll("[data-testid=item-text]"));
         Assert.Contains("Het wooncomplex is goed toegankelijk.", page.Find("[data-testid='version-item-wonen-toegankelijk']").TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Adds an item to a domain and waits until its row is shown (MudBlazor's handlers finish asynchronously).</summary>
+    private static void AddItem(IRenderedComponent<StandardVersions> page, string domain)
+    {
+        page.Find($"[data-testid=add-item-{domain}]").Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid^='version-item-new-'] [data-testid=item-key]")), Wait);
     }
 
     private IRenderedComponent<StandardVersions> Render()
