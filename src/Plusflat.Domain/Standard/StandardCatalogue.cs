@@ -39,12 +39,12 @@ public sealed partial class StandardCatalogue : ITenantOwned
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in list)
+        foreach (var (item, index) in list.Select((item, index) => (item, index)))
         {
             ArgumentNullException.ThrowIfNull(item);
             if (!KeyPattern().IsMatch(item.Key ?? "") || item.Key!.Length > KeyMaxLength)
             {
-                errors.Add(new DomainError(nameof(Items), $"De sleutel '{item.Key}' is ongeldig: kleine letters, cijfers en streepjes, hoogstens {KeyMaxLength} tekens."));
+                errors.Add(new DomainError(KeyField(index), $"De sleutel '{item.Key}' is ongeldig: kleine letters, cijfers en streepjes, hoogstens {KeyMaxLength} tekens."));
             }
             else if (!keys.Add(item.Key))
             {
@@ -53,7 +53,7 @@ public sealed partial class StandardCatalogue : ITenantOwned
 
             if (string.IsNullOrWhiteSpace(item.Text) || item.Text.Trim().Length > TextMaxLength)
             {
-                errors.Add(new DomainError(nameof(Items), $"De tekst van '{item.Key}' is leeg of langer dan {TextMaxLength} tekens."));
+                errors.Add(new DomainError(TextField(index), $"De tekst van '{item.Key}' is leeg of langer dan {TextMaxLength} tekens."));
             }
 
             if (!Enum.IsDefined(item.Domain) || !Enum.IsDefined(item.Kind))
@@ -98,6 +98,11 @@ public sealed partial class StandardCatalogue : ITenantOwned
     public IReadOnlyList<StandardItem> Items { get; private set; } = [];
 
     public StandardItem? Find(string key) => Items.FirstOrDefault(i => i.Key == key);
+
+    /// <summary>The field an item's key or text is refused on, by its place in the list given (API: <c>items[0].key</c>); refusals about the list as a whole are on <see cref="Items"/>.</summary>
+    public static string KeyField(int index) => $"Items[{index}].Key";
+
+    public static string TextField(int index) => $"Items[{index}].Text";
 
     public static StandardCatalogue CreateDefault(Guid tenantId, DateTimeOffset now) => new(tenantId, 1, DefaultName, DefaultItems, now);
 

@@ -54,7 +54,7 @@ public class StandardCatalogueTests
         var ex = Assert.Throws<DomainException>(() =>
             new StandardCatalogue(TenantId, 1, "X", [new(key, StandardDomain.Housing, StandardItemKind.Must, "Tekst")], Now));
 
-        Assert.Contains(ex.Errors, e => e.Field == nameof(StandardCatalogue.Items) && e.Message.Contains("sleutel", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Field == StandardCatalogue.KeyField(0) && e.Message.Contains("sleutel", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public class StandardCatalogueTests
         Assert.Contains(ex.Errors, e => e.Field == nameof(StandardCatalogue.Version));
         Assert.Contains(ex.Errors, e => e.Field == nameof(StandardCatalogue.Name));
         Assert.Contains(ex.Errors, e => e.Message.Contains("meer dan eens", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors, e => e.Message.Contains("leeg", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors, e => e.Message.Contains("minstens één must", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Field == StandardCatalogue.TextField(1) && e.Message.Contains("leeg", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Field == nameof(StandardCatalogue.Items) && e.Message.Contains("minstens één must", StringComparison.Ordinal));
     }
 }
 

@@ -62,6 +62,9 @@ public static class AuditedPages
         yield return new("partner choice", "/{tenant}/complexen/{complex}/partnerkeuze");
         yield return new("admission gate", "/{tenant}/complexen/{complex}/toelating");
         yield return new("admission settings", "/{tenant}/instellingen/toelating");
+        yield return canEdit
+            ? new("product standard versions", "/{tenant}/instellingen/productstandaard", 200, AuditStep.SubmitEmpty)
+            : new("product standard versions", "/{tenant}/instellingen/productstandaard");
         yield return new("admission overview", "/{tenant}/toelating");
         yield return new("business case", "/{tenant}/complexen/{complex}/businesscase");
         yield return new("business case print view", "/{tenant}/complexen/{complex}/businesscase/afdruk");

@@ -4,7 +4,11 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
 using Plusflat.Domain.Phases;
+using Plusflat.Domain.Standard;
+using Plusflat.Web.Features.Admission;
 using Plusflat.Web.Features.Complexes;
+using Plusflat.Web.Features.Standard;
+using Plusflat.Web.Tests.Admission;
 using Plusflat.Web.Features.Shared;
 
 namespace Plusflat.Web.Tests.Complexes;
@@ -22,7 +26,11 @@ public sealed class ComplexExportTests(PlusflatApp app) : ComponentTest(app)
     [
         "Naam", "Adres", "Postcode", "Gemeente", "Wijk", "Woningcorporatie", "Voorkeurszorgaanbieder", "Welzijnspartij", "Woningen",
         "Aandeel 65-plus (%)", "Nultredenwoningen", "Aandeel sociale huur (%)", "Fase", "Fasenaam", "In fase sinds", "Checklist afgevinkt", "Checklist punten",
+        "Toelatingspoort", "Niet gehaalde drempels", "Productstandaard", "Ontbrekende musts", "Uitsluitingen", "Plusflat-label", "Herbeoordeling", "Herbeoordeling op",
     ];
+
+    /// <summary>The standing columns of a complex with neither a gate nor a standard recorded.</summary>
+    private static readonly string[] NothingAssessed = ["Nog niet vastgelegd", "", "Nog niet beoordeeld", "", "", "Niet geschikt", "Nog niet beoordeeld", ""];
 
     private sealed record Arranged(string Town, string Name, string Corporation, string CareProvider, string Welfare, int ItemsInPhase1);
 
@@ -83,7 +91,8 @@ public sealed class ComplexExportTests(PlusflatApp app) : ComponentTest(app)
         Assert.StartsWith("\"'=SUM(1;2)\";", lines[1], StringComparison.Ordinal);
         Assert.Equal(
             string.Join(';', a.Name, "Exportstraat 5", "1011 AB", a.Town, "Centrum", a.Corporation, a.CareProvider, a.Welfare, "80", "72,5", "40", "55",
-                "1", PhaseNames.Of(1), Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "1", a.ItemsInPhase1.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                "1", PhaseNames.Of(1), Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "1", a.ItemsInPhase1.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                string.Join(';', NothingAssessed)),
             lines[2]);
     }
 
@@ -118,6 +127,54 @@ public sealed class ComplexExportTests(PlusflatApp app) : ComponentTest(app)
         Assert.Equal((CellValues.Number, 1d), (row[15].Type, row[15].Number));
         Assert.Equal((CellValues.Number, (double)a.ItemsInPhase1), (row[16].Type, row[16].Number));
         Assert.Null(sheet.Rows[1][9].Number); // no share known: an empty cell, not 0
+    }
+
+    [Fact]
+    public async Task Exports_AComplexsGateStandardLabelAndReassessment_AsTheListComputesThem()
+    {
+        await SignInAsync(Lead, Tenant);
+        var name = "Standingflat " + Guid.NewGuid().ToString("N")[..8];
+        var small = await App.ComplexAsync(60, name + " klein");
+        var good = await App.ComplexAsync(150, name + " groot");
+        foreach (var id in new[] { small, good })
+        {
+            Assert.True((await Services.GetRequiredService<RecordAdmissionHandler>().RecordAsync(id, AdmissionTestData.Passing(), CancellationToken.None)).Succeeded);
+        }
+
+        await AssessAsync(small, notMet: "organisatie-bewonersstem");
+        await AssessAsync(good);
+        var client = await App.SignedInClientAsync(Lead);
+
+        var csv = (await client.GetStringAsync($"/{Tenant}/complexen/export.csv?zoek={Uri.EscapeDataString(name)}"))
+            .Trim('\uFEFF').Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
+        var sheet = Read(await client.GetByteArrayAsync($"/{Tenant}/complexen/export.xlsx?zoek={Uri.EscapeDataString(name)}"));
+
+        Assert.Equal(3, csv.Length);
+        var dueOn = Today.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith(string.Join(';', "Door de poort", "", "Voldoet aan de musts", "", "", "Geschikt", "Herbeoordeling op tijd", dueOn), csv[1], StringComparison.Ordinal);
+        Assert.EndsWith(string.Join(';', "Niet door de poort", "concentratie", "Voldoet niet",
+            "De bewonersstem is herkenbaar geborgd in de uitvoering en de complexregie.", "", "Niet geschikt", "Herbeoordeling op tijd", dueOn), csv[2], StringComparison.Ordinal);
+        var row = sheet.Rows[2];
+        Assert.Equal(["Niet door de poort", "concentratie", "Voldoet niet"], row.Skip(17).Take(3).Select(c => c.Text).ToArray());
+        Assert.Equal("Niet geschikt", row[22].Text);
+        Assert.Equal(CellValues.Number, row[24].Type);
+        Assert.Equal(Today.AddYears(1), DateOnly.FromDateTime(DateTime.FromOADate(row[24].Number!.Value)));
+        Assert.Empty(sheet.SchemaErrors);
+    }
+
+    private async Task AssessAsync(Guid id, string? notMet = null)
+    {
+        var input = new StandardAssessmentInput
+        {
+            Items = [.. StandardCatalogue.DefaultItems.Select(i => new StandardItemInput
+            {
+                Key = i.Key,
+                Status = i.Key == notMet ? StandardItemStatus.NotMet : i.Kind == StandardItemKind.Not ? StandardItemStatus.DoesNotApply : StandardItemStatus.Met,
+                Evidence = "Vastgelegd in de samenwerkingsovereenkomst",
+            })],
+        };
+        var result = await Services.GetRequiredService<SaveStandardAssessmentHandler>().SaveAsync(id, input, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
     }
 
     [Fact]

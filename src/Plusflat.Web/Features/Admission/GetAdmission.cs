@@ -104,7 +104,7 @@ public sealed class GetAdmissionHandler(IDbContextFactory<PlusflatDbContext> con
         _ => "governance",
     };
 
-    private static ThresholdView ToView(ThresholdOutcome threshold) => new(
+    internal static ThresholdView ToView(ThresholdOutcome threshold) => new(
         KeyOf(threshold.Threshold),
         threshold.Passed,
         [.. threshold.Reasons.Select(r => new ReasonView(r.Template, [.. r.Arguments.Select(Show)], r.Text, r.Blocks))]);

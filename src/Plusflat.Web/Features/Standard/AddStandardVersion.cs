@@ -34,7 +34,7 @@ public sealed class AddStandardVersionHandler(IDbContextFactory<PlusflatDbContex
         AddTextProblem(errors, nameof(StandardVersionInput.Name), input.Name, multiline: false);
         for (var i = 0; i < input.Items.Count; i++)
         {
-            AddTextProblem(errors, $"Items[{i}].Text", input.Items[i].Text, multiline: true);
+            AddTextProblem(errors, StandardCatalogue.TextField(i), input.Items[i].Text, multiline: true);
         }
 
         if (errors.Count > 0)
