@@ -29,7 +29,7 @@ public sealed class Invitation : ITenantOwned
         TenantId = tenantId;
         Email = ValidEmail(email);
         Role = role;
-        TokenHash = Guard.RequiredText(tokenHash, 200, nameof(TokenHash), "Token");
+        TokenHash = Guard.RequiredText(tokenHash, 200, nameof(TokenHash), "De code van de uitnodiging");
         InvitedBy = invitedBy;
         CreatedAt = now;
         ExpiresAt = now + Validity;

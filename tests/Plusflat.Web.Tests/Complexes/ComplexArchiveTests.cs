@@ -76,6 +76,10 @@ public sealed class ComplexArchiveTests(PlusflatApp app) : ComponentTest(app)
         var csv = Encoding.UTF8.GetString(await Services.GetRequiredService<ExportComplexesHandler>().CsvAsync(new ComplexFilter { Municipality = town }, CancellationToken.None));
         Assert.Contains("Blijvend " + town, csv, StringComparison.Ordinal);
         Assert.DoesNotContain("Gearchiveerd " + town, csv, StringComparison.Ordinal);
+        var gates = await Services.GetRequiredService<Plusflat.Web.Features.Admission.ListAdmissionOutcomesHandler>()
+            .ListAsync(Plusflat.Web.Features.Admission.GateOutcomeFilter.All, CancellationToken.None);
+        Assert.Contains(gates.Rows, r => r.ComplexId == kept);
+        Assert.DoesNotContain(gates.Rows, r => r.ComplexId == archived);
     }
 
     [Fact]

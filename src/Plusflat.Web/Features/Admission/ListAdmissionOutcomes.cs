@@ -38,8 +38,11 @@ public sealed class ListAdmissionOutcomesHandler(IDbContextFactory<PlusflatDbCon
         await using var db = await contexts.CreateDbContextAsync(ct);
         var gates = await GateStatus.ProgrammeAsync(db, clock, ct);
         var minimum = gates.MinimumDwellings;
+        // An archived complex has left the programme's lists and counts (it can be restored, so its assessments stay).
+        var archived = (await db.Complexes.AsNoTracking().Where(c => c.ArchivedAt != null).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
 
         var rows = gates.Complexes
+            .Where(c => !archived.Contains(c.Id))
             .OrderBy(c => c.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true))
             .Select(c =>
             {
