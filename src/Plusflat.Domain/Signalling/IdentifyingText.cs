@@ -128,19 +128,22 @@ public static partial class IdentifyingText
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex Email();
 
-    /// <summary>Dutch postcode (1234 AB, 1234AB) followed or preceded by a house number (12, 12a, 12-3, nr 12).</summary>
-    [GeneratedRegex(@"\b[1-9][0-9]{3}\s?[A-Za-z]{2}\b[\s,]+(nr\.?\s*)?[0-9]{1,5}\b|\b[0-9]{1,5}[A-Za-z]?[\s,]+[1-9][0-9]{3}\s?[A-Za-z]{2}\b")]
+    /// <summary>
+    /// Dutch postcode (1234 AB, 1234AB) followed or preceded by a house number (12, 12a, 12-3, nr 12, huisnummer 12,
+    /// huisnr. 12, no. 12, or glued on: 1234AB12). The letters are capitals, or lower case written against the digits (1012ab): "2019 is 3 keer" is no address.
+    /// </summary>
+    [GeneratedRegex(@"\b[1-9][0-9]{3}(?:\s?[A-Z]{2}|[a-z]{2})(?:[\s,]+(?i:(?:huis)?n(?:umme)?r\.?|no\.?)?\s*|(?=[0-9]))[0-9]{1,5}\b|\b[0-9]{1,5}[A-Za-z]?[\s,]+[1-9][0-9]{3}(?:\s?[A-Z]{2}|[a-z]{2})\b")]
     private static partial Regex PostcodeHouseNumber();
 
-    /// <summary>A day-month-year date: 3-4-1941, 03/04/41, 3.4.1941, or with a month name (3 april 1941).</summary>
-    [GeneratedRegex(@"\b[0-3]?[0-9][\-/.][01]?[0-9][\-/.]([0-9]{2}|[0-9]{4})\b|\b(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]\b|\b[0-3]?[0-9]\s+(jan(uari)?|feb(ruari)?|maart|mrt|apr(il)?|mei|jun(i)?|jul(i)?|aug(ustus)?|sep(t(ember)?)?|okt(ober)?|nov(ember)?|dec(ember)?)\.?\s+(19|20)[0-9]{2}\b", RegexOptions.IgnoreCase)]
+    /// <summary>A day-month-year date: 3-4-1941, 03/04/41, 3.4.1941, 3-4-'41, or with a month name (3 april 1941, 3 apr. '41).</summary>
+    [GeneratedRegex(@"\b[0-3]?[0-9][\-/.][01]?[0-9][\-/.]('?[0-9]{2}|[0-9]{4})\b|\b(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]\b|\b[0-3]?[0-9]\s+(jan(uari)?|feb(ruari)?|maart|mrt|apr(il)?|mei|jun(i)?|jul(i)?|aug(ustus)?|sep(t(ember)?)?|okt(ober)?|nov(ember)?|dec(ember)?)\.?\s+((19|20)[0-9]{2}|'[0-9]{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex Date();
 
     /// <summary>Nine digits, optionally grouped (123456782, 1234.56.782, 123 456 782).</summary>
     [GeneratedRegex(@"(?<![0-9])[0-9]{4}[.\s]?[0-9]{2}[.\s]?[0-9]{3}(?![0-9])|(?<![0-9])[0-9]{3}[.\s][0-9]{3}[.\s][0-9]{3}(?![0-9])")]
     private static partial Regex Bsn();
 
-    /// <summary>Dutch phone numbers: 06-12345678, 020 123 4567, +31 6 12345678, 0031….</summary>
-    [GeneratedRegex(@"(\+31|0031)[\s\-]?\(?0?\)?[\s\-]?[1-9]([\s\-]?[0-9]){7,8}\b|(?<![0-9])0[1-9]([\s\-]?[0-9]){8}(?![0-9])")]
+    /// <summary>Dutch phone numbers: 06-12345678, 06 - 12 34 56 78, 020 123 4567, (020) 123 4567, +31 6 12345678, 0031….</summary>
+    [GeneratedRegex(@"(\+31|0031)[\s\-]?\(?0?\)?[\s\-]?[1-9]([\s\-]?[0-9]){7,8}\b|(?<![0-9])0[1-9]([\s\-]{0,3}[0-9]){8}(?![0-9])|\(0[1-9][0-9]{1,2}\)[\s\-]{0,3}[0-9]([\s\-]{0,3}[0-9]){5,6}(?![0-9])")]
     private static partial Regex Phone();
 }

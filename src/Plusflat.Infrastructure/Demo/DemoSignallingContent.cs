@@ -9,7 +9,8 @@ namespace Plusflat.Infrastructure.Demo;
 /// Demo flat teams and half a year of weekly early-signalling meetings for two Amsterdam complexes: De Klimop (with
 /// team@lltf-amsterdam.demo) and Het Zonnehof (with team-zonnehof@lltf-amsterdam.demo). A few weeks have no meeting
 /// (gaps) and some actions are past their due date. Signals are written as a team member of the complex, as the
-/// row-level security on the signal tables demands. Added only when the complex has no team yet.
+/// row-level security on the signal tables demands. Added only when the complex has no team yet. Each team also has
+/// escalation lines, an ambition and a work agenda with an earlier version.
 /// </summary>
 public sealed class DemoSignallingContent : IDemoTenantContent
 {
@@ -57,7 +58,14 @@ public sealed class DemoSignallingContent : IDemoTenantContent
         {
             var complexId = await db.Complexes.Where(c => c.Name == team.Complex).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
             var userId = await db.Users.Where(u => u.Email == team.Account).Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
-            if (complexId is null || userId is null || await db.FlatTeamMembers.AnyAsync(m => m.ComplexId == complexId))
+            if (complexId is null || userId is null)
+            {
+                continue;
+            }
+
+            // Each part on its own, so a database seeded before a part existed gets it on the next start.
+            await SeedWorkingAgreementsAsync(db, tenantId, complexId.Value, team.Complex, userId.Value, team.Members[0].Name, now);
+            if (await db.FlatTeamMembers.AnyAsync(m => m.ComplexId == complexId))
             {
                 continue;
             }
@@ -83,6 +91,47 @@ public sealed class DemoSignallingContent : IDemoTenantContent
             }
         }
     }
+
+    /// <summary>
+    /// The team's escalation lines (who signals, who acts, who decides, and levels 0–3 with their criteria), its
+    /// ambition, and its work agenda in two versions (so the history shows), each added when the complex has none yet.
+    /// </summary>
+    private static async Task SeedWorkingAgreementsAsync(PlusflatDbContext db, Guid tenantId, Guid complexId, string complex, Guid userId, string userName, DateTimeOffset now)
+    {
+        if (!await db.EscalationLines.AnyAsync(e => e.ComplexId == complexId))
+        {
+            db.EscalationLines.Add(new EscalationLines(tenantId, complexId, Escalation, userId, now));
+        }
+
+        if (!await db.TeamAgenda.AnyAsync(e => e.ComplexId == complexId))
+        {
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            db.TeamAgenda.AddRange(
+                new TeamAgendaEntry(tenantId, complexId, TeamTextKind.Ambition,
+                    $"Niemand in {complex} hoeft alleen oud te worden: we zien kleine signalen op tijd en bieden snel en dichtbij steun, met de bewoners samen.",
+                    today.AddDays(-200), userId, userName, now.AddDays(-200)),
+                new TeamAgendaEntry(tenantId, complexId, TeamTextKind.WorkAgenda,
+                    "Wekelijks vroegsignaleringsoverleg op dinsdag. Koffieochtend op woensdag in de ontmoetingsruimte. Huisbezoeken bij nieuwe bewoners.",
+                    today.AddDays(-200), userId, userName, now.AddDays(-200)),
+                new TeamAgendaEntry(tenantId, complexId, TeamTextKind.WorkAgenda,
+                    "Wekelijks vroegsignaleringsoverleg op dinsdag. Koffieochtend op woensdag en beweegochtend op vrijdag. Huisbezoeken bij nieuwe bewoners; " +
+                    "valpreventie met de fysiotherapeut in het najaar; warme overdracht naar de huisarts volgens de escalatielijnen.",
+                    today.AddDays(-60), userId, userName, now.AddDays(-60)));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static readonly EscalationContent Escalation = new(
+        "Iedereen van het flatteam, en bewoners en buren via de huismeester of de buurtwerker.",
+        "De flatcoach (Langer Thuiscoach) zet het signaal uit en houdt de regie tot het is opgepakt.",
+        "De projectleider beslist over opschalen buiten het team.",
+        [
+            new EscalationLevel(0, "In het team", "Een eerste klein signaal: het team houdt een vinger aan de pols en bespreekt het in het volgende overleg.", null),
+            new EscalationLevel(1, "Gesprek en ondersteuning", "Een tweede signaal binnen een maand, of de bewoner vraagt zelf om hulp: de flatcoach gaat op huisbezoek.", "Flatcoach"),
+            new EscalationLevel(2, "Wijkverpleging of huisarts", "Een val, duidelijk minder zelfzorg of zorg die niet rond komt: warme overdracht naar wijkverpleging of huisarts.", "Wijkverpleegkundige"),
+            new EscalationLevel(3, "Casuïstiekoverleg", "Onveilige situatie of zorg die vastloopt: het wijkteam of de casemanager dementie wordt ingeschakeld.", "Projectleider"),
+        ]);
 
     private static IEnumerable<SignalMeeting> Meetings(Guid tenantId, Guid complexId, List<FlatTeamMember> members, int[] gaps, Guid userId, DateOnly today, DateTimeOffset now)
     {

@@ -19,6 +19,17 @@ public class IdentifyingTextTests
     [InlineData("woont op 1012 AB 14", "postcode met huisnummer")]
     [InlineData("woont op 1012AB, nr 14", "postcode met huisnummer")]
     [InlineData("woont op 14 1012 AB", "postcode met huisnummer")]
+    [InlineData("BSN 123 456 782 op de brief", "BSN")]
+    [InlineData("geboren 3-4-'41", "geboortedatum")]
+    [InlineData("geboren 3 apr. '41", "geboortedatum")]
+    [InlineData("bel (020) 123 4567", "telefoonnummer")]
+    [InlineData("bel 06 - 12 34 56 78", "telefoonnummer")]
+    [InlineData("bel 0031 6 12345678", "telefoonnummer")]
+    [InlineData("mail J.Jansen+zorg@Example.co.uk", "e-mailadres")]
+    [InlineData("woont op 1012 AB huisnummer 14", "postcode met huisnummer")]
+    [InlineData("woont op 1012 AB, huisnr. 14-2", "postcode met huisnummer")]
+    [InlineData("woont op 1012AB14", "postcode met huisnummer")]
+    [InlineData("woont op 1012ab 14", "postcode met huisnummer")]
     public void Find_IdentifyingDetail_ExplainsWhatWasFound(string text, string expected)
     {
         var found = IdentifyingText.Find(text);
@@ -36,6 +47,12 @@ public class IdentifyingTextTests
     [InlineData("Kosten 1.500 euro voor aanpassingen")]
     [InlineData("Vaker @ de huiskamer gezien")] // an at-sign without an address
     [InlineData("Heeft 2 AB-toetsen aan de telefoon nodig")]
+    [InlineData("Tussen 10-12 uur is er koffie, (2) keer per week")] // a time range and a number in brackets
+    [InlineData("Sinds 2019 minder naar buiten, in '21 gevallen")] // a year alone is no date of birth
+    [InlineData("Verhuisd binnen de buurt 1012 AB")] // a postcode without a house number points at no single home
+    [InlineData("Belt vaak, wel 20 keer per dag; 06 keer per maand bezoek")]
+    [InlineData("Sinds 2023 al 4 keer gevallen")] // a year, a two-letter word and a number: no postcode with house number
+    [InlineData("Na 2020 nu 2 keer per week bezoek")]
     [InlineData("")]
     [InlineData(null)]
     public void Find_OrdinaryTextThatLooksClose_IsFine(string? text)

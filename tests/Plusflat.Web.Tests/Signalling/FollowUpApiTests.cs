@@ -38,8 +38,19 @@ public sealed class FollowUpApiTests(PlusflatApp app) : IClassFixture<PlusflatAp
         Assert.Equal(HttpStatusCode.BadRequest, noOutcome.StatusCode);
         Assert.True((await ApiTestData.ProblemErrorsAsync(noOutcome)).TryGetProperty("outcome", out _));
 
+        var identifying = await client.PutAsJsonAsync(Action(zonnehof, actionId), new { status = "done", outcome = "Dochter gebeld op 06-12345678", version });
+        Assert.Equal(HttpStatusCode.BadRequest, identifying.StatusCode);
+        Assert.Contains("telefoonnummer", (await ApiTestData.ProblemErrorsAsync(identifying)).GetProperty("outcome")[0].GetString(), StringComparison.Ordinal);
+
         var done = await client.PutAsJsonAsync(Action(zonnehof, actionId), new { status = "done", outcome = "Rollator geregeld via de fysiotherapeut", version });
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
+        var meeting = await client.GetJsonAsync($"{Meetings(zonnehof)}/{item.GetProperty("meetingId").GetGuid()}");
+        var action = meeting.GetProperty("signals").EnumerateArray().Single(s => s.GetProperty("residentCode").GetString() == "Z-711").GetProperty("actions")[0];
+        Assert.Equal(member, action.GetProperty("ownerId").GetGuid());
+        Assert.Equal(today.AddDays(7).ToString("yyyy-MM-dd"), action.GetProperty("due").GetString());
+        Assert.Equal(1, action.GetProperty("escalationLevel").GetInt32());
+        Assert.False(action.GetProperty("warmHandover").GetBoolean());
+        Assert.Equal("Rollator geregeld via de fysiotherapeut", action.GetProperty("outcome").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await client.PutAsJsonAsync(Action(zonnehof, actionId), new { status = "cancelled", outcome = "Toch niet", version })).StatusCode);
 
         var list = await client.GetJsonAsync(Meetings(zonnehof));

@@ -26,6 +26,29 @@ public sealed class SignalMeetingsPageTests(PlusflatApp app) : ComponentTest(app
     }
 
     [Fact]
+    public async Task Timeline_AWeekWithoutAMeeting_ShowsAsAGapRowInItsPlaceBetweenTheMeetings()
+    {
+        await SignInAsync("team@lltf-amsterdam.demo", Tenant);
+        var klimop = await App.ScalarAsync<Guid>("SELECT id FROM complexes WHERE name = 'De Klimop'");
+
+        var page = RenderWithProviders<SignalMeetings>(p => p.Add(x => x.Tenant, Tenant).Add(x => x.Id, klimop));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=meeting-weeks] [data-testid=gap-row]")), Wait);
+        var rows = page.FindAll("[data-testid=meeting-weeks] tbody tr");
+        var weeks = rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()).ToList();
+        var kinds = rows.Select(r => r.GetAttribute("data-testid")).ToList();
+        // Newest first, week by week: the demo's gap weeks (5, 11 and 19 weeks ago) stand between held meetings.
+        Assert.Equal(weeks.OrderByDescending(w => w, StringComparer.Ordinal), weeks);
+        var gapIndexes = kinds.Select((k, i) => (k, i)).Where(x => x.k == "gap-row").Select(x => x.i).ToList();
+        Assert.Equal(3, gapIndexes.Count);
+        Assert.All(gapIndexes, i => Assert.True(i > 0 && i < rows.Count - 1 && kinds[i - 1] == "meeting-row" && kinds[i + 1] == "meeting-row"));
+        Assert.All(gapIndexes, i => Assert.Contains("Geen overleg deze week", rows[i].TextContent, StringComparison.Ordinal));
+        var meetingWeeks = gapIndexes.Select(i => weeks[i]).ToList();
+        Assert.DoesNotContain(meetingWeeks, w => kinds.Where((k, i) => k == "meeting-row" && weeks[i] == w).Any());
+        Assert.All(meetingWeeks, w => Assert.Contains(w, page.Find("[data-testid=gaps]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Save_IdentifyingText_IsRefusedAtEachFieldWithTheInputKept_ThenTheCorrectedMeetingIsSaved()
     {
         await SignInAsync("team@lltf-amsterdam.demo", Tenant);

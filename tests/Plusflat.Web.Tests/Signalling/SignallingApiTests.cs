@@ -107,6 +107,27 @@ public sealed class SignallingApiTests(PlusflatApp app) : IClassFixture<Plusflat
     }
 
     [Theory]
+    [InlineData(Lead, HttpStatusCode.Forbidden)]
+    [InlineData(Observer, HttpStatusCode.Forbidden)]
+    [InlineData(OtherTeam, HttpStatusCode.NotFound)]
+    [InlineData(Assessor, HttpStatusCode.NotFound)]
+    public async Task MeetingPage_AnyoneButTheComplexsTeam_GetsNoPageAndNoSignalDetail(string email, HttpStatusCode expected)
+    {
+        await MakeObserverAsync();
+        var client = await app.SignedInClientAsync(email);
+        var klimop = await ComplexIdAsync("De Klimop");
+        var code = await app.ScalarAsync<string>("SELECT resident_code FROM signals WHERE complex_id = @p0 AND resident_code IS NOT NULL LIMIT 1", klimop) ?? "K-0";
+
+        var page = await client.GetAsync($"/{Tenant}/complexen/{klimop}/vroegsignalering");
+
+        Assert.Equal(expected, page.StatusCode);
+        Assert.DoesNotContain(code, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Control: the complex's own team gets the page with its codes.
+        var own = await (await app.SignedInClientAsync(Team)).GetAsync($"/{Tenant}/complexen/{klimop}/vroegsignalering");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Theory]
     [InlineData(Lead)]
     [InlineData(Admin)]
     [InlineData(Observer)]

@@ -20,6 +20,9 @@ public sealed record DraftSignalChange(Guid Id, uint? BasedOn, DraftSignalConten
 /// <summary>Someone else changed (or removed: <see cref="Theirs"/> null) this signal since my edit started; mine was NOT saved.</summary>
 public sealed record DraftConflict(Guid SignalId, DraftSignalContent? Theirs, uint? TheirVersion);
 
+/// <summary>What the prerender read of the draft (possibly none), carried to the interactive page.</summary>
+public sealed record DraftHandOver(DraftView? Draft);
+
 public sealed record DraftSaveResult(DraftView? Draft, IReadOnlyList<DraftConflict> Conflicts, bool DateConflict, bool Allowed = true);
 
 /// <summary>
