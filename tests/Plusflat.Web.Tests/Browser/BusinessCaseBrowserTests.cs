@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Plusflat.Domain.BusinessCases;
 using Plusflat.Web.Tests.Start;
 
 namespace Plusflat.Web.Tests.Browser;
@@ -66,6 +67,37 @@ public sealed class BusinessCaseBrowserTests(PlusflatBrowserApp app) : BrowserTe
         await Page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(Page.GetByTestId("print-button")).ToBeHiddenAsync();
         await ScreenshotAsync("business-case-print");
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Lead_TypesSomethingThatIsNotANumber_SeesItNamedAtTheField_TheTotalsStay_AndNothingIsSaved()
+    {
+        var complex = await App.InTenantAsync("lltf-amsterdam", db => db.Complexes
+            .Where(c => !db.BusinessCases.Any(b => b.ComplexId == c.Id)).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync());
+        await App.InTenantAsync("lltf-amsterdam", db =>
+        {
+            db.BusinessCases.Add(new BusinessCase(db.CurrentTenantId!.Value, complex, BusinessCaseTemplate.Create(2027), Guid.CreateVersion7(), "Testopzet", DateTimeOffset.UtcNow));
+            return db.SaveChangesAsync();
+        });
+        await SignInAsync("lead@lltf-amsterdam.demo");
+        await GotoAsync($"/lltf-amsterdam/complexen/{complex}/businesscase");
+
+        var staff2028 = Page.GetByTestId("cost-0-2028");
+        await staff2028.FillAsync("veel");
+        await staff2028.PressAsync("Tab");
+
+        var field = Page.Locator(".mud-input-control").Filter(new() { Has = staff2028 });
+        // While typing, MudBlazor marks the field itself (its own wording); the totals do not count it as 0.
+        await Assertions.Expect(field.Locator(".mud-input-helper-text.mud-input-error")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(Page.GetByTestId("total-costs")).ToHaveTextAsync("€ 418.600 (exclusief 6 PM-posten)");
+
+        await Page.GetByTestId("save").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("form-errors")).ToContainTextAsync("(1)");
+        await Assertions.Expect(field.Locator(".mud-input-helper-text.mud-input-error")).Not.ToBeEmptyAsync();
+        var stored = await App.InTenantAsync("lltf-amsterdam", db => db.BusinessCases.AsNoTracking().Where(b => b.ComplexId == complex).Select(b => b.Plan).FirstAsync());
+        Assert.Equal(418_600m, BusinessCaseCalculator.Compute(stored).TotalCosts);
         Assert.Empty(ConsoleErrors);
     }
 }

@@ -241,6 +241,26 @@ public sealed class BusinessCaseApiTests(PlusflatApp app) : IClassFixture<Plusfl
     }
 
     [Fact]
+    public async Task Freeze_StaleVersion_Returns409_AndATooLongNote_Returns400_AndNothingIsFrozen()
+    {
+        var client = await app.SignedInClientAsync(Lead);
+        var id = await CaseAsync(client);
+        var seen = (await client.GetJsonAsync(Url(id))).GetProperty("version").GetUInt32();
+        var body = await EditableAsync(client, id);
+        SetAmount(body, 0, 2028, 80_000m);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync(Url(id), body)).StatusCode);
+
+        var stale = await client.PostAsJsonAsync($"{Url(id)}/versions", new { note = "Wat ik zag", version = seen });
+        var tooLong = await ProblemErrorsAsync(await client.PostAsJsonAsync($"{Url(id)}/versions", new { note = new string('x', 501) }));
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(428_600m, (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("current").GetProperty("totalCosts").GetDecimal());
+        Assert.True(tooLong.TryGetProperty("note", out _), tooLong.GetRawText());
+        Assert.Equal(0, (await client.GetJsonAsync(Url(id))).GetProperty("frozenVersions").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Url(id)}/versions/1")).StatusCode);
+    }
+
+    [Fact]
     public async Task FrozenVersion_RefusesAnUpdateEvenInTheDatabase()
     {
         var client = await app.SignedInClientAsync(Lead);

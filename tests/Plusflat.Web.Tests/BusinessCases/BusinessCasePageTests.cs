@@ -94,6 +94,28 @@ public sealed class BusinessCasePageTests(PlusflatApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task Save_NotANumber_MarksTheFieldNamesTheTextAtTheFieldAndSavesNothing()
+    {
+        Dutch();
+        await SignInAsync("lead@lltf-amsterdam.demo", Tenant);
+        var id = await CaseAsync();
+        var page = Render(id);
+
+        page.Find("[data-testid='cost-0-2028']").Change("veel");
+
+        // Not counted as 0 while typing: the totals stay, the field says why.
+        page.WaitForAssertion(() => Assert.Equal("Dit is geen getal. Vul een getal in, bijvoorbeeld 1250,50.", MudFieldLookup.ErrorAt(page.Find("[data-testid='cost-0-2028']"))), Wait);
+        Assert.Equal("€ 418.600 (exclusief 6 PM-posten)", page.Find("[data-testid=total-costs]").TextContent.Trim());
+
+        page.Find("[data-testid=save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Controleer de gemarkeerde velden (1).", page.Find("[data-testid=form-errors]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal("Dit is geen getal. Vul een getal in, bijvoorbeeld 1250,50.", MudFieldLookup.ErrorAt(page.Find("[data-testid='cost-0-2028']")));
+        Assert.DoesNotContain("opgeslagen", Snackbars.Markup, StringComparison.Ordinal);
+        Assert.Equal(418_600m, await StoredTotalAsync(id));
+    }
+
+    [Fact]
     public async Task Freeze_AddsAVersionWithWhoAndNote_AndComparesItWithTheWorkingCopy()
     {
         Dutch();
