@@ -37,6 +37,8 @@ public static class UiSetup
             options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
             options.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
+        // MudBlazor's own texts (pager, menus, close buttons, conversion errors) in Dutch; English stays built in.
+        services.AddTransient<MudBlazor.MudLocalizer, Localization.DutchMudLocalizer>();
         return services;
     }
 }

@@ -44,6 +44,9 @@ public sealed class ComplexListBrowserTests(PlusflatBrowserApp app) : BrowserTes
 
         await Assertions.Expect(Names).ToHaveTextAsync([$"Flat 26 {town}", $"Flat 27 {town}"]);
         await Assertions.Expect(Page.GetByTestId("complex-count")).ToHaveTextAsync("27 wooncomplexen gevonden");
+        // MudBlazor's own pager texts are Dutch too (DutchMudLocalizer), never its built-in English.
+        await Assertions.Expect(Page.Locator(".mud-table-pagination-caption").Last).ToHaveTextAsync("26-27 van 27");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Vorige pagina" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public abstract class ComponentTest(PlusflatApp app) : IClassFixture<PlusflatApp
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Authorization = Context.AddAuthorization();
         Context.Services.AddMudServices();
+        Context.Services.AddTransient<MudBlazor.MudLocalizer, Plusflat.Web.Localization.DutchMudLocalizer>(); // as the app has it
         Context.SetRendererInfo(new RendererInfo("Server", true));
         Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
         return Task.CompletedTask;
