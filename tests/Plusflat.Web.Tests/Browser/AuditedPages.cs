@@ -71,6 +71,7 @@ public static class AuditedPages
         yield return new("signal counts", "/{tenant}/signalen");
         yield return new("signalling settings", "/{tenant}/instellingen/vroegsignalering");
         yield return new("organisations list", "/{tenant}/organisaties");
+        yield return new("organisation page", "/{tenant}/organisaties/{organisation}");
         yield return new("phase checklist", "/{tenant}/fasechecklist");
         yield return new("DOS applications", "/{tenant}/dos-aanvragen");
         yield return new("new DOS application", "/{tenant}/complexen/{complex}/dos-aanvraag");

@@ -195,7 +195,7 @@ public sealed class OrganisationPageTests(PlusflatApp app) : ComponentTest(app)
         var list = RenderList();
 
         var row = RowOf(list, existing);
-        Assert.Empty(row.QuerySelectorAll("a"));
+        Assert.Equal([$"/{Amsterdam}/organisaties/{id}"], row.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));  // the page, never the edit form
         Assert.Empty(list.FindAll("[data-testid=new-organisation]"));
         var save = Services.GetRequiredService<SaveOrganisationHandler>();
         var name = UniqueName("Team Poging");
