@@ -232,6 +232,31 @@ public sealed class DosApiTests(PlusflatApp app) : IClassFixture<PlusflatApp>
         Assert.Equal(20 - fit, (await assessor.GetJsonAsync($"/api/v1/{OtherZorgkantoor}/received-applications?status=submitted")).EnumerateArray().Count(a => ids.Contains(a.GetProperty("id").GetGuid())));
     }
 
+    [Fact]
+    public async Task Revise_AndBudget_WithAStaleVersion_Return409AndChangeNothing()
+    {
+        var lead = await app.SignedInClientAsync(Lead);
+        var assessor = await app.SignedInClientAsync(Assessor);
+        var complex = await ApiTestData.NewComplexAsync(lead, Programme, "Versieflat");
+        var id = await CreateAsync(lead, Application(complex, complete: false));
+        var body = JsonSerializer.SerializeToNode(Application(complex, complete: false), JsonSerializerOptions.Web)!.AsObject();
+        body["version"] = (await lead.GetJsonAsync(Own(id))).GetProperty("version").GetUInt32();
+
+        body["submitter"] = "Eerste wijziging";
+        Assert.Equal(HttpStatusCode.NoContent, (await lead.PutAsJsonAsync(Own(id), body)).StatusCode);
+        body["submitter"] = "Tweede wijziging op een oude versie";
+        var stale = await lead.PutAsJsonAsync(Own(id), body);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("Eerste wijziging", (await lead.GetJsonAsync(Own(id))).GetProperty("submitter").GetString());
+
+        var budget = await assessor.GetJsonAsync($"/api/v1/{Zorgkantoor}/dos-budget/2029");
+        var total = budget.GetProperty("total").GetDecimal();
+        Assert.Equal(HttpStatusCode.OK, (await assessor.PutAsJsonAsync($"/api/v1/{Zorgkantoor}/dos-budget/2029", new { total = total + 1m, version = Version(budget) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await assessor.PutAsJsonAsync($"/api/v1/{Zorgkantoor}/dos-budget/2029", new { total = total + 2m, version = Version(budget) })).StatusCode);
+        Assert.Equal(total + 1m, (await assessor.GetJsonAsync($"/api/v1/{Zorgkantoor}/dos-budget/2029")).GetProperty("total").GetDecimal());
+    }
+
     private static object? Version(JsonElement budget) =>
         budget.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetUInt32() : null;
 
