@@ -1,13 +1,7 @@
 using System.Net.Http.Json;
 using AngleSharp.Dom;
 using Bunit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Plusflat.Domain.DosApplications;
-using Plusflat.Infrastructure.Persistence;
 using Plusflat.Web.Features.DosApplications;
-using Plusflat.Web.Tenancy;
 using Plusflat.Web.Tests.Admission;
 using static Plusflat.Web.Tests.DosApplications.DosApiTestData;
 
@@ -56,7 +50,7 @@ public sealed class DosPageTests(PlusflatApp app) : ComponentTest(app)
     }
 
     [Fact]
-    public async Task NewApplication_AmountsWithoutAPeriodMatch_ShowTheMessageUnderTheAmountsAndKeepThem()
+    public async Task NewApplication_NegativeAmount_ShowsTheMessageUnderTheAmountsAndKeepsTheValues()
     {
         var complex = await App.ComplexAsync(140, "Dosbedrag " + Guid.NewGuid().ToString("N")[..6]);
         await SignInAsync(Lead, Programme);
@@ -65,12 +59,12 @@ public sealed class DosPageTests(PlusflatApp app) : ComponentTest(app)
         var first = int.Parse(page.Find("[data-testid=first-year]").GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture);
 
         page.Find("[data-testid=submitter]").Change("Woningcorporatie Amstelgoed");
-        page.Find($"[data-testid=requested-{first}]").Change("1000");
+        page.Find($"[data-testid=requested-{first}]").Change("-5");
         page.Find("[data-testid=save]").Click();
 
-        page.WaitForAssertion(() => Assert.Equal($"Vul het gevraagde bedrag in voor {first + 1}, {first + 2}.", page.Find("[data-testid=requested-error]").TextContent.Trim()), Wait);
+        page.WaitForAssertion(() => Assert.Equal($"Het bedrag voor {first} is een positief bedrag in euro's en centen.", page.Find("[data-testid=requested-error]").TextContent.Trim()), Wait);
         Assert.Equal("Woningcorporatie Amstelgoed", page.Find("[data-testid=submitter]").GetAttribute("value"));
-        Assert.Contains("1.000", page.Find($"[data-testid=requested-{first}]").GetAttribute("value"), StringComparison.Ordinal);
+        Assert.StartsWith("-5", page.Find($"[data-testid=requested-{first}]").GetAttribute("value"), StringComparison.Ordinal);
         Assert.Equal(0L, await ApplicationsForAsync(complex));
     }
 
@@ -165,45 +159,52 @@ public sealed class DosPageTests(PlusflatApp app) : ComponentTest(app)
     {
         var lead = await App.SignedInClientAsync(Lead);
         var id = await SubmittedAsync(lead, perYear: 1m);
+        // Received nine weeks ago: past the default term of eight weeks for a decision. (Behind the guard trigger's back.)
+        await App.ExecuteAsync("""
+            SET session_replication_role = replica;
+            UPDATE dos_applications SET submitted_at = submitted_at - interval '63 days', complete_on = complete_on - 63 WHERE id = @p0;
+            SET session_replication_role = DEFAULT;
+            """, id);
         await SignInAsync(Assessor, Zorgkantoor);
-        // Nine weeks on: past the default term of eight weeks for a decision.
-        var later = new FixedClock(DateTimeOffset.UtcNow.AddDays(63));
-        Context.Services.AddSingleton(new GetDosApplicationsHandler(
-            Services.GetRequiredService<IDbContextFactory<PlusflatDbContext>>(), Services.GetRequiredService<CurrentTenant>(), later, Services.GetRequiredService<IConfiguration>()));
         var page = RenderWithProviders<ReceivedApplicationsPage>(p => p.Add(x => x.Tenant, Zorgkantoor));
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=queue-row]")), Wait);
-        var row = page.FindAll("[data-testid=queue-row]").Single(r => r.QuerySelector($"a[href='/{Zorgkantoor}/ontvangen-aanvragen/{id}']") is not null);
+        var rows = page.FindAll("[data-testid=queue-row]");
+        var row = rows.Single(r => r.QuerySelector($"a[href='/{Zorgkantoor}/ontvangen-aanvragen/{id}']") is not null);
         Assert.Contains("mud-error-text", row.ClassList);
-        Assert.EndsWith("· te laat", row.QuerySelector("[data-testid=overdue]")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.StartsWith("Besluit ", row.QuerySelector("[data-testid=overdue]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("· te laat", row.QuerySelector("[data-testid=overdue]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.InRange(int.Parse(row.QuerySelectorAll("td")[4].TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture), 62, 63);
+        Assert.Contains(rows, r => r != row && r.QuerySelector("[data-testid=deadline]") is not null && !r.ClassList.Contains("mud-error-text"));
     }
 
     [Fact]
-    public async Task Notifications_EachSideSeesWhatTheOtherSideDid_NotWhatItDidItself()
+    public async Task Notifications_EachSideSeesWhatTheOtherSideDid_OnItsListPage_NotWhatItDidItself()
     {
         var lead = await App.SignedInClientAsync(Lead);
         var assessor = await App.SignedInClientAsync(Assessor);
         var id = await SubmittedAsync(lead, perYear: 1m);
         Assert.Equal(HttpStatusCode.OK, (await assessor.PostAsJsonAsync($"/api/v1/{Zorgkantoor}/received-applications/{id}/decision", new { outcome = "moreInformation", reasons = "Welke indicatoren?" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lead.PostAsJsonAsync($"/api/v1/{Programme}/dos-applications/{id}/answer", new { answer = "Vijf, met nulmeting." })).StatusCode);
-        var notifications = Services.GetRequiredService<DosNotificationsHandler>();
 
-        await SignInAsync(Assessor, Zorgkantoor);
-        var received = (await notifications.ListAsync(default)).Where(n => n.ApplicationId == id).ToList();
-        await SignInAsync(Lead, Programme);
-        var sent = (await notifications.ListAsync(default)).Where(n => n.ApplicationId == id).ToList();
+        var received = await NotificationsAsync(assessor, $"/{Zorgkantoor}/ontvangen-aanvragen", id);
+        var sent = await NotificationsAsync(lead, $"/{Programme}/dos-aanvragen", id);
 
-        Assert.Equal([DosEventKind.Resubmitted, DosEventKind.Submitted], received.Select(n => n.Kind));
-        Assert.Equal("Vijf, met nulmeting.", received[0].Text);
+        Assert.Equal(2, received.Count);
+        Assert.StartsWith("Dosflat", received[0], StringComparison.Ordinal);
+        Assert.Contains(": Beantwoord en opnieuw ingediend · ", received[0], StringComparison.Ordinal);
+        Assert.Contains(": Ingediend · ", received[1], StringComparison.Ordinal);
         var question = Assert.Single(sent);
-        Assert.Equal(DosEventKind.QuestionAsked, question.Kind);
-        Assert.Equal("Welke indicatoren?", question.Text);
-        Assert.Equal("Anja Visser", question.By);
+        Assert.Contains(": Vraag gesteld · ", question, StringComparison.Ordinal);
+        Assert.EndsWith("Anja Visser", question, StringComparison.Ordinal);
     }
 
-    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    /// <summary>The notifications on a list page (as served, prerendered) that link to this application.</summary>
+    private static async Task<List<string>> NotificationsAsync(HttpClient client, string page, Guid id)
     {
-        public override DateTimeOffset GetUtcNow() => at;
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(page));
+        return [.. document.QuerySelectorAll("[data-testid=notification]")
+            .Where(n => n.QuerySelector($"a[href='{page}/{id}']") is not null)
+            .Select(n => System.Text.RegularExpressions.Regex.Replace(n.TextContent, "\\s+", " ").Trim())];
     }
 }
