@@ -6,7 +6,8 @@ namespace Plusflat.Infrastructure.Demo;
 
 /// <summary>
 /// Demo DOS content, run last: the DOS budgets 2027–2029 of both zorgkantoren (built through the domain). Idempotent: a year
-/// that has a budget is left alone. Applications in each state are not seeded yet (see the helper report of issue 11).
+/// that has a budget is left alone. The applications in each state come after it, from the web project's
+/// <c>DemoDosApplications</c> (made by the handlers, which live there).
 /// </summary>
 public sealed class DemoDosContent : IDemoTenantContent
 {

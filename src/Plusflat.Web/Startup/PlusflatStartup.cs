@@ -35,6 +35,7 @@ public static class PlusflatStartup
         services.AddSingleton<IDemoTenantContent, Plusflat.Infrastructure.Demo.DemoBusinessCaseContent>();
         services.AddSingleton<IDemoTenantContent, DemoSignallingContent>();
         services.AddSingleton<IDemoTenantContent, Plusflat.Infrastructure.Demo.DemoDosContent>(); // last: DOS budgets of the zorgkantoren
+        services.AddSingleton<IDemoTenantContent, Features.DosApplications.DemoDosApplications>(); // after the budgets: applications made by the handlers
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddFeatureHandlers();
         Plusflat.Web.Features.Signalling.SignalRetentionSetup.AddSignalRetention(services, configuration);

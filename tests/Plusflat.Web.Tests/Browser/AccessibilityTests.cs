@@ -289,6 +289,15 @@ public sealed class AccessibilityTests(PlusflatBrowserApp app, ITestOutputHelper
             path = path.Replace("{complex}", id.ToString(), StringComparison.Ordinal);
         }
 
+        if (System.Text.RegularExpressions.Regex.Match(path, @"\{dos-application:(\w+)\}") is { Success: true } dos)
+        {
+            var id = await App.ScalarAsync<Guid>("""
+                SELECT a.id FROM dos_applications a JOIN tenants t ON t.id = a.tenant_id OR t.id = a.zorgkantoor_tenant_id
+                WHERE t.slug = @p0 AND a.status = @p1 ORDER BY a.created_at LIMIT 1
+                """, tenant, dos.Groups[1].Value);
+            path = path.Replace(dos.Value, id.ToString(), StringComparison.Ordinal);
+        }
+
         if (path.Contains("{organisation}", StringComparison.Ordinal))
         {
             var id = await App.ScalarAsync<Guid>("SELECT o.id FROM organisations o JOIN tenants t ON t.id = o.tenant_id WHERE t.slug = @p0 ORDER BY o.name LIMIT 1", tenant);

@@ -21,7 +21,8 @@ public enum AuditStep
 
 /// <summary>
 /// One page of the audit. <see cref="Path"/> may hold placeholders: {tenant} (the role's tenant), {complex} and
-/// {organisation} (the first of the tenant's, by name), {missing} (an id that exists nowhere).
+/// {organisation} (the first of the tenant's, by name), {missing} (an id that exists nowhere), {dos-application:Status}
+/// (the tenant's first demo DOS application in that status, sent or received).
 /// <see cref="Status"/> is the HTTP status the page must answer with (null: any).
 /// </summary>
 public sealed record AuditedPage(string Name, string Path, int? Status = 200, params AuditStep[] Steps)
@@ -74,7 +75,12 @@ public static class AuditedPages
         yield return new("organisation page", "/{tenant}/organisaties/{organisation}");
         yield return new("phase checklist", "/{tenant}/fasechecklist");
         yield return new("DOS applications", "/{tenant}/dos-aanvragen");
-        yield return new("new DOS application", "/{tenant}/complexen/{complex}/dos-aanvraag");
+        yield return canEdit
+            ? new("new DOS application", "/{tenant}/complexen/{complex}/dos-aanvraag", 200, AuditStep.SubmitEmpty)
+            : new("new DOS application", "/{tenant}/complexen/{complex}/dos-aanvraag");
+        yield return new("DOS application with an open question", "/{tenant}/dos-aanvragen/{dos-application:MoreInformationRequested}");
+        yield return new("granted DOS application", "/{tenant}/dos-aanvragen/{dos-application:Granted}");
+        yield return new("draft DOS application", "/{tenant}/dos-aanvragen/{dos-application:Draft}");
         if (canEdit)
         {
             yield return new("new complex form", "/{tenant}/complexen/nieuw", 200, AuditStep.SubmitEmpty);
@@ -112,6 +118,8 @@ public static class AuditedPages
         new("assessor", "assessor@zorgkantoor-amsterdam.demo", "zorgkantoor-amsterdam",
             [new("start page", "/{tenant}"), new("complexes list (403)", "/{tenant}/complexen", 403),
              new("received DOS applications", "/{tenant}/ontvangen-aanvragen"), new("DOS budget and label register", "/{tenant}/dos-budget"),
+             new("received DOS application awaiting a decision", "/{tenant}/ontvangen-aanvragen/{dos-application:Submitted}"),
+             new("received DOS application, granted", "/{tenant}/ontvangen-aanvragen/{dos-application:Granted}"),
              new("DOS applications (403)", "/{tenant}/dos-aanvragen", 403), NotFound, ChangePassword]),
         new("signed out", null, "lltf-amsterdam",
             [new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 page (signed out, as re-executed for an unknown address)", "/fout/404", 404),

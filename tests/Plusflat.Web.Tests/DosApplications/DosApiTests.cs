@@ -232,6 +232,31 @@ public sealed class DosApiTests(PlusflatApp app) : IClassFixture<PlusflatApp>
         Assert.Equal(20 - fit, (await assessor.GetJsonAsync($"/api/v1/{OtherZorgkantoor}/received-applications?status=submitted")).EnumerateArray().Count(a => ids.Contains(a.GetProperty("id").GetGuid())));
     }
 
+    [Fact]
+    public async Task Revise_AndBudget_WithAStaleVersion_Return409AndChangeNothing()
+    {
+        var lead = await app.SignedInClientAsync(Lead);
+        var assessor = await app.SignedInClientAsync(Assessor);
+        var complex = await ApiTestData.NewComplexAsync(lead, Programme, "Versieflat");
+        var id = await CreateAsync(lead, Application(complex, complete: false));
+        var body = JsonSerializer.SerializeToNode(Application(complex, complete: false), JsonSerializerOptions.Web)!.AsObject();
+        body["version"] = (await lead.GetJsonAsync(Own(id))).GetProperty("version").GetUInt32();
+
+        body["submitter"] = "Eerste wijziging";
+        Assert.Equal(HttpStatusCode.NoContent, (await lead.PutAsJsonAsync(Own(id), body)).StatusCode);
+        body["submitter"] = "Tweede wijziging op een oude versie";
+        var stale = await lead.PutAsJsonAsync(Own(id), body);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("Eerste wijziging", (await lead.GetJsonAsync(Own(id))).GetProperty("submitter").GetString());
+
+        var budget = await assessor.GetJsonAsync($"/api/v1/{Zorgkantoor}/dos-budget/2029");
+        var total = budget.GetProperty("total").GetDecimal();
+        Assert.Equal(HttpStatusCode.OK, (await assessor.PutAsJsonAsync($"/api/v1/{Zorgkantoor}/dos-budget/2029", new { total = total + 1m, version = Version(budget) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await assessor.PutAsJsonAsync($"/api/v1/{Zorgkantoor}/dos-budget/2029", new { total = total + 2m, version = Version(budget) })).StatusCode);
+        Assert.Equal(total + 1m, (await assessor.GetJsonAsync($"/api/v1/{Zorgkantoor}/dos-budget/2029")).GetProperty("total").GetDecimal());
+    }
+
     private static object? Version(JsonElement budget) =>
         budget.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetUInt32() : null;
 
@@ -257,9 +282,82 @@ public sealed class DosApiTests(PlusflatApp app) : IClassFixture<PlusflatApp>
     }
 }
 
-/// <summary>The DOS demo content: budgets 2027–2029 in both zorgkantoren, readable through the API.</summary>
+/// <summary>
+/// The DOS demo content: budgets 2027–2029 in both zorgkantoren, an Amsterdam application in each state (made by the handlers)
+/// and one Rotterdam application addressed to zorgkantoor-rotterdam. Nothing in this class changes the demo data.
+/// </summary>
 public sealed class DosDemoTests(PlusflatApp app) : IClassFixture<PlusflatApp>
 {
+    [Fact]
+    public async Task Demo_AmsterdamHasAnApplicationInEachState_EachWithItsRealHistory()
+    {
+        var lead = await app.SignedInClientAsync(Lead);
+
+        var list = (await lead.GetJsonAsync($"/api/v1/{Programme}/dos-applications")).EnumerateArray()
+            .ToDictionary(a => a.GetProperty("complexName").GetString()!, a => a);
+
+        Assert.Equal(["De Boomgaard", "De Klimop", "De Sleutelbloem", "Het Vlierhof"], list.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("draft", list["De Boomgaard"].GetProperty("status").GetString());
+        Assert.Equal("submitted", list["De Sleutelbloem"].GetProperty("status").GetString());
+        Assert.Equal("moreInformationRequested", list["De Klimop"].GetProperty("status").GetString());
+        Assert.Equal("granted", list["Het Vlierhof"].GetProperty("status").GetString());
+        Assert.All(list.Values, a => Assert.Equal("Zorgkantoor Amsterdam", a.GetProperty("zorgkantoor").GetString()));
+
+        var draft = await lead.GetJsonAsync($"/api/v1/{Programme}/dos-applications/{list["De Boomgaard"].GetProperty("id").GetGuid()}");
+        Assert.Equal(4, draft.GetProperty("unmetConditions").GetArrayLength());
+        var granted = await lead.GetJsonAsync($"/api/v1/{Programme}/dos-applications/{list["Het Vlierhof"].GetProperty("id").GetGuid()}");
+        Assert.Equal(["created", "submitted", "questionAsked", "resubmitted", "granted"], granted.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("kind").GetString()));
+        Assert.True(granted.GetProperty("snapshot").GetProperty("businessCase").GetProperty("positive").GetBoolean());
+        Assert.Equal(195_000m, granted.GetProperty("decision").GetProperty("total").GetDecimal());
+        var asked = await lead.GetJsonAsync($"/api/v1/{Programme}/dos-applications/{list["De Klimop"].GetProperty("id").GetGuid()}");
+        Assert.StartsWith("Stuur de nulmeting", asked.GetProperty("openQuestion").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_TheGrantedLabelIsInTheRegisterAndItsAmountsAreCommitted()
+    {
+        var assessor = await app.SignedInClientAsync(Assessor);
+
+        var label = Assert.Single((await assessor.GetJsonAsync($"/api/v1/{Zorgkantoor}/labels")).EnumerateArray());
+        Assert.Equal("Het Vlierhof", label.GetProperty("complexName").GetString());
+        Assert.Equal("Lang Leven Thuisflats Amsterdam", label.GetProperty("programmeName").GetString());
+        foreach (var year in new[] { 2027, 2028, 2029 })
+        {
+            var budget = await assessor.GetJsonAsync($"/api/v1/{Zorgkantoor}/dos-budget/{year}");
+            Assert.Equal(65_000m, budget.GetProperty("committed").GetDecimal());
+            Assert.Equal(budget.GetProperty("total").GetDecimal() - 65_000m, budget.GetProperty("available").GetDecimal());
+        }
+
+        var queue = (await assessor.GetJsonAsync($"/api/v1/{Zorgkantoor}/received-applications")).EnumerateArray().ToList();
+        Assert.Equal(["De Klimop", "De Sleutelbloem", "Het Vlierhof"], queue.Select(a => a.GetProperty("complexName").GetString()).Order(StringComparer.Ordinal));
+        Assert.InRange(queue.Single(a => a.GetProperty("complexName").GetString() == "De Sleutelbloem").GetProperty("daysSinceReceipt").GetInt32(), 2, 4);
+    }
+
+    [Fact]
+    public async Task Demo_RotterdamHasOneApplicationAddressedToZorgkantoorRotterdam_ThatAmsterdamDoesNotSee()
+    {
+        var rotterdam = await app.SignedInClientAsync(OtherAssessor);
+        var amsterdam = await app.SignedInClientAsync(Assessor);
+
+        var received = Assert.Single((await rotterdam.GetJsonAsync($"/api/v1/{OtherZorgkantoor}/received-applications")).EnumerateArray());
+        Assert.Equal("Thuisplusflat Rotterdam", received.GetProperty("programme").GetString());
+        Assert.Equal("submitted", received.GetProperty("status").GetString());
+        Assert.Equal("Rotterdam", received.GetProperty("municipality").GetString());
+        Assert.DoesNotContain((await amsterdam.GetJsonAsync($"/api/v1/{Zorgkantoor}/received-applications")).EnumerateArray(), a => a.GetProperty("programme").GetString() == "Thuisplusflat Rotterdam");
+    }
+
+    [Fact]
+    public async Task Demo_SeedingAgain_AddsNoApplicationEventOrLabel()
+    {
+        const string Counts = "SELECT (SELECT count(*) FROM dos_applications) * 1000000 + (SELECT count(*) FROM dos_application_events) * 1000 + (SELECT count(*) FROM dos_labels)";
+        var before = await app.ScalarAsync<long>(Counts);
+
+        await Plusflat.Infrastructure.Demo.DemoSeeder.SeedAsync(app.Services, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        Assert.Equal(before, await app.ScalarAsync<long>(Counts));
+        Assert.True(before > 5_000_000, $"{before}");
+    }
+
     [Theory]
     [InlineData(Zorgkantoor, Assessor)]
     [InlineData(OtherZorgkantoor, OtherAssessor)]

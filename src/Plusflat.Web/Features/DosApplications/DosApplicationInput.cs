@@ -51,7 +51,10 @@ public sealed class DosApplicationInput
 
     public uint? Version { get; set; }
 
-    /// <summary>The details as the domain wants them; a refusal names every bad field.</summary>
+    /// <summary>
+    /// The details as the domain wants them; a refusal names every bad field at once (a missing date or year as well as what
+    /// the domain refuses), each under the name of the form's own field (coalition rows keep their row number).
+    /// </summary>
     public DosApplicationDetails ToDetails()
     {
         var errors = new List<DomainError>();
@@ -65,12 +68,12 @@ public sealed class DosApplicationInput
             errors.Add(new(nameof(LastYear), "Vul het laatste jaar in."));
         }
 
-        foreach (var (agreement, index) in Coalition.Select((a, i) => (a, i)))
+        var rows = Coalition.Select((a, i) => (Agreement: a, Index: i))
+            .Where(r => r.Agreement.AgreedOn is not null || !string.IsNullOrWhiteSpace(r.Agreement.Organisation) || !string.IsNullOrWhiteSpace(r.Agreement.AgreedBy))
+            .ToList();
+        foreach (var row in rows.Where(r => r.Agreement.AgreedOn is null))
         {
-            if (agreement.AgreedOn is null && (!string.IsNullOrWhiteSpace(agreement.Organisation) || !string.IsNullOrWhiteSpace(agreement.AgreedBy)))
-            {
-                errors.Add(new($"Coalition[{index}].AgreedOn", "Vul de datum van instemming in."));
-            }
+            errors.Add(new($"Coalition[{row.Index}].AgreedOn", "Vul de datum van instemming in."));
         }
 
         var anyEstablishment = !string.IsNullOrWhiteSpace(EstablishmentBody) || !string.IsNullOrWhiteSpace(EstablishmentReference) || EstablishmentOn is not null;
@@ -79,16 +82,45 @@ public sealed class DosApplicationInput
             errors.Add(new("Establishment.EstablishedOn", "Vul de datum van de regionale vaststelling in."));
         }
 
-        if (errors.Count > 0)
+        var first = FirstYear ?? LastYear ?? 2027;
+        var last = LastYear ?? first;
+        try
         {
-            throw new DomainException(errors);
+            var details = DosApplicationDetails.Create(Submitter,
+                [.. rows.Select(r => new CoalitionAgreement(r.Agreement.Party, r.Agreement.Organisation ?? "", r.Agreement.AgreedBy ?? "", r.Agreement.AgreedOn ?? default))],
+                anyEstablishment ? new RegionalEstablishment(EstablishmentBody ?? "", EstablishmentOn ?? default, EstablishmentReference ?? "") : null,
+                first, last, [.. Requested.Select(r => new YearAmount(r.Year, r.Amount ?? 0m))]);
+            if (errors.Count == 0)
+            {
+                return details;
+            }
+        }
+        catch (DomainException ex)
+        {
+            // Without both years the period's checks say nothing the missing year does not already say.
+            var periodUnknown = FirstYear is null || LastYear is null;
+            errors.AddRange(ex.Errors
+                .Select(e => e with { Field = RowField(e.Field, rows.Select(r => r.Index).ToList()) })
+                .Where(e => !(periodUnknown && e.Field is nameof(FirstYear) or nameof(LastYear) or nameof(Requested)))
+                .Where(e => errors.All(known => known.Field != e.Field)));
         }
 
-        var coalition = Coalition.Where(a => a.AgreedOn is not null || !string.IsNullOrWhiteSpace(a.Organisation) || !string.IsNullOrWhiteSpace(a.AgreedBy))
-            .Select(a => new CoalitionAgreement(a.Party, a.Organisation ?? "", a.AgreedBy ?? "", a.AgreedOn!.Value)).ToList();
-        var establishment = anyEstablishment ? new RegionalEstablishment(EstablishmentBody ?? "", EstablishmentOn!.Value, EstablishmentReference ?? "") : null;
-        return DosApplicationDetails.Create(Submitter, coalition, establishment, FirstYear!.Value, LastYear!.Value,
-            [.. Requested.Select(r => new YearAmount(r.Year, r.Amount ?? 0m))]);
+        throw new DomainException(errors);
+    }
+
+    /// <summary>The domain numbers the coalition rows it was given; the form shows every party's row, filled in or not.</summary>
+    private static string? RowField(string? field, IReadOnlyList<int> indexes)
+    {
+        const string Prefix = "Coalition[";
+        if (field is null || !field.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return field;
+        }
+
+        var close = field.IndexOf(']', StringComparison.Ordinal);
+        return int.TryParse(field.AsSpan(Prefix.Length, close - Prefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var given) && given < indexes.Count
+            ? $"{Prefix}{indexes[given]}{field[close..]}"
+            : field;
     }
 }
 
