@@ -14,6 +14,8 @@ public sealed class GetDosApplicationsHandler(IDbContextFactory<PlusflatDbContex
 {
     public async Task<IReadOnlyList<ZorgkantoorOption>> ZorgkantorenAsync(CancellationToken ct)
     {
+        // The zorgkantoren an application can be addressed to: only for those who may prepare one.
+        tenant.Demand(Permission.SubmitApplications);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Tenants.AsNoTracking().Where(t => t.Kind == TenantKind.Zorgkantoor).OrderBy(t => t.Name)
             .Select(t => new ZorgkantoorOption(t.Id, t.Slug, t.Name)).ToListAsync(ct);
