@@ -215,6 +215,17 @@ public sealed class MonitoringApiTests(PlusflatApp app) : IClassFixture<Plusflat
         Assert.True(checkedCells > 0, "The demo complex has signals in the last two years.");
     }
 
+    [Fact]
+    public async Task OpenApi_ListsTheMonitoringEndpoints()
+    {
+        var document = await app.Client().GetStringAsync("/openapi/v1.json");
+
+        foreach (var path in new[] { "/indicators\"", "/complexes/{id}/baseline\"", "/complexes/{id}/indicator-values/{quarter}\"", "/complexes/{id}/monitoring\"" })
+        {
+            Assert.Contains("/api/v1/{tenant}" + path, document, StringComparison.Ordinal);
+        }
+    }
+
     private static string Category(string camel) => char.ToUpperInvariant(camel[0]) + camel[1..];
 
     private async Task<Guid> WithBaselineAsync(HttpClient client)
