@@ -93,6 +93,13 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
     public DbSet<Plusflat.Domain.Signalling.ResidentCodeSettings> ResidentCodeSettings => Set<Plusflat.Domain.Signalling.ResidentCodeSettings>();
 
+    /// <summary>Monitoring (issue 12): the minimal dataset's versions, a baseline per complex, values per quarter.</summary>
+    public DbSet<Plusflat.Domain.Monitoring.IndicatorCatalogue> IndicatorCatalogues => Set<Plusflat.Domain.Monitoring.IndicatorCatalogue>();
+
+    public DbSet<Plusflat.Domain.Monitoring.MonitoringBaseline> MonitoringBaselines => Set<Plusflat.Domain.Monitoring.MonitoringBaseline>();
+
+    public DbSet<Plusflat.Domain.Monitoring.QuarterlyValues> QuarterlyValues => Set<Plusflat.Domain.Monitoring.QuarterlyValues>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -39,6 +39,7 @@ public static class FeatureRegistration
         Plusflat.Web.Features.Signalling.SignalCountsApi.Map(api);
         Plusflat.Web.Features.DosApplications.DosApi.Map(api);
         Plusflat.Web.Features.DosApplications.DosApi.MapLetter(app);
+        Plusflat.Web.Features.Monitoring.MonitoringApi.Map(api);
         return app;
     }
 

@@ -70,6 +70,7 @@ public static class AuditedPages
         yield return new("business case", "/{tenant}/complexen/{complex}/businesscase");
         yield return new("business case print view", "/{tenant}/complexen/{complex}/businesscase/afdruk");
         yield return new("signal counts", "/{tenant}/signalen");
+        yield return new("monitoring overview", "/{tenant}/monitoring");
         yield return new("signalling settings", "/{tenant}/instellingen/vroegsignalering");
         yield return new("organisations list", "/{tenant}/organisaties");
         yield return new("organisation page", "/{tenant}/organisaties/{organisation}");
@@ -104,7 +105,8 @@ public static class AuditedPages
             [.. ProgrammePages(canEdit: true), new("members page (read-only)", "/{tenant}/beheer/leden"),
              new("early signalling (403)", "/{tenant}/complexen/{team-complex}/vroegsignalering", 403),
              new("flat team page (lead edits escalation lines)", "/{tenant}/complexen/{team-complex}/flatteam"),
-             new("resident-code settings", "/{tenant}/instellingen/vroegsignalering")]),
+             new("resident-code settings", "/{tenant}/instellingen/vroegsignalering"),
+             new("complex monitoring", "/{tenant}/complexen/{complex}/monitoring", 200, AuditStep.SubmitEmpty)]),
         new("tenant admin", "admin@plusflat.demo", "lltf-amsterdam",
             [.. ProgrammePages(canEdit: true), new("members page", "/{tenant}/beheer/leden", 200, AuditStep.OpenDialogs),
              new("access log", "/{tenant}/beheer/toegangslog"),
@@ -114,6 +116,7 @@ public static class AuditedPages
              new("early signalling meeting page", "/{tenant}/complexen/{team-complex}/vroegsignalering"),
              new("early signalling of another complex (404)", "/{tenant}/complexen/{complex}/vroegsignalering", 404),
              new("flat team page of the own complex", "/{tenant}/complexen/{team-complex}/flatteam"),
+             new("monitoring of the own complex (read-only)", "/{tenant}/complexen/{team-complex}/monitoring"),
              new("access log (403)", "/{tenant}/beheer/toegangslog", 403)]),
         new("assessor", "assessor@zorgkantoor-amsterdam.demo", "zorgkantoor-amsterdam",
             [new("start page", "/{tenant}"), new("complexes list (403)", "/{tenant}/complexen", 403),

@@ -20,6 +20,7 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         "access_log", "flat_team_members", "signal_actions", "signal_meetings", "signal_tallies", "signals", "signalling_settings",
         "signal_meeting_drafts", "signal_draft_items", "escalation_lines", "team_agenda_entries", "resident_code_settings",
         "dos_applications", "dos_application_events", "dos_assessments", "dos_budgets", "dos_labels",
+        "indicator_catalogues", "monitoring_baselines", "quarterly_indicator_values",
     ];
 
     /// <summary>Append-only (NEN 7513): the app role has no UPDATE or DELETE at all; proven in SignalRowLevelSecurityTests.</summary>
@@ -234,7 +235,8 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
         // Control: the same row for tenant A itself (its own references) is accepted, then rolled back, so only the tenant id decides.
         await using (var transaction = await app.BeginTransactionAsync())
         {
-            if (table is "programme_ambitions" or "admission_settings" or "partner_selections" or "signalling_settings" or "signal_meeting_drafts" or "escalation_lines" or "resident_code_settings")
+            if (table is "programme_ambitions" or "admission_settings" or "partner_selections" or "signalling_settings" or "signal_meeting_drafts" or "escalation_lines" or "resident_code_settings"
+                or "monitoring_baselines")
             {
                 // One ambition (one settings row) per tenant, one partner selection per complex: make room for the control row.
                 await using var makeRoom = new NpgsqlCommand($"DELETE FROM {table}", app, transaction);
@@ -551,6 +553,17 @@ public sealed class RowLevelSecurityTests(TwoTenantDatabase data) : IClassFixtur
                 INSERT INTO dos_labels (id, tenant_id, application_id, number, programme_name, complex_name, municipality, first_year, last_year, amounts, granted_on, effective_on, review_on)
                 VALUES (gen_random_uuid(), $1, $2, 'PF-2099-0001', 'X', 'Y', 'Z', 2027, 2027, '[]'::jsonb, current_date, current_date, current_date + 1)
                 """, [rows.TenantId, rows.RowIds["dos_helper_application"]]),
+            "indicator_catalogues" => ("""
+                INSERT INTO indicator_catalogues (id, tenant_id, version, name, created_at, indicators) VALUES (gen_random_uuid(), $1, 99, 'Indringer', now(), '[]'::jsonb)
+                """, [rows.TenantId]),
+            "monitoring_baselines" => ("""
+                INSERT INTO monitoring_baselines (id, tenant_id, complex_id, catalogue_id, catalogue_version, measured_on, values, updated_at, updated_by)
+                VALUES (gen_random_uuid(), $1, $2, $3, 1, current_date, '[]'::jsonb, now(), 'Indringer')
+                """, [rows.TenantId, rows.ComplexId, rows.RowIds["indicator_catalogues"]]),
+            "quarterly_indicator_values" => ("""
+                INSERT INTO quarterly_indicator_values (id, tenant_id, complex_id, quarter, values, updated_at, updated_by)
+                VALUES (gen_random_uuid(), $1, $2, DATE '2027-07-01', '[]'::jsonb, now(), 'Indringer')
+                """, [rows.TenantId, rows.ComplexId]),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No INSERT for this tenant table yet: add one here."),
         };
         await using var command = new NpgsqlCommand(insert.Sql, connection, transaction);

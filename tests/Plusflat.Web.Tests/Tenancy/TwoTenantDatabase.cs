@@ -292,6 +292,9 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             ["escalation_lines"] = Guid.CreateVersion7(),
             ["team_agenda_entries"] = Guid.CreateVersion7(),
             ["resident_code_settings"] = Guid.CreateVersion7(),
+            ["indicator_catalogues"] = Guid.CreateVersion7(),
+            ["monitoring_baselines"] = Guid.CreateVersion7(),
+            ["quarterly_indicator_values"] = Guid.CreateVersion7(),
         };
         ids["signal_tallies"] = ids["signals"]; // written by the trigger on signals, with the signal's id
         await using var connection = await SuperuserConnectionAsync();
@@ -398,6 +401,17 @@ public sealed class TwoTenantDatabase : IAsyncLifetime
             """, ids["team_agenda_entries"], tenantId, ids["complexes"], userId);
         await ExecuteAsync(connection, "INSERT INTO resident_code_settings (id, tenant_id, pattern, example) VALUES ($1, $2, '[A-Z]{1,3}-[0-9]{1,4}', 'B-017')",
             ids["resident_code_settings"], tenantId);
+        // Monitoring (issue 12): a dataset version, the complex's baseline and one quarter's values.
+        await ExecuteAsync(connection, "INSERT INTO indicator_catalogues (id, tenant_id, version, name, created_at, indicators) VALUES ($1, $2, 1, 'Seed', now(), '[]'::jsonb)",
+            ids["indicator_catalogues"], tenantId);
+        await ExecuteAsync(connection, """
+            INSERT INTO monitoring_baselines (id, tenant_id, complex_id, catalogue_id, catalogue_version, measured_on, values, updated_at, updated_by)
+            VALUES ($1, $2, $3, $4, 1, DATE '2027-01-15', '[{"key":"wlz-instroom","value":4}]'::jsonb, now(), 'Seeder')
+            """, ids["monitoring_baselines"], tenantId, ids["complexes"], ids["indicator_catalogues"]);
+        await ExecuteAsync(connection, """
+            INSERT INTO quarterly_indicator_values (id, tenant_id, complex_id, quarter, values, updated_at, updated_by)
+            VALUES ($1, $2, $3, DATE '2027-04-01', '[{"key":"wlz-instroom","value":3}]'::jsonb, now(), 'Seeder')
+            """, ids["quarterly_indicator_values"], tenantId, ids["complexes"]);
         return (ids["organisations"], ids["phase_catalogues"], ids["phase_checklist_items"], ids["complexes"], ids);
     }
 

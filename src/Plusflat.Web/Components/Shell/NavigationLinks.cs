@@ -23,6 +23,8 @@ public static class NavigationLinks
             "Welke wooncomplexen door de drie drempels van het Plusflat-label komen, en waarom niet."),
         new("signalen", "Signalen in cijfers", Permission.ViewSignalCounts, Icons.Material.Filled.QueryStats,
             "Aantallen vroegsignalen per wooncomplex, categorie en maand, met het verloop; nooit details."),
+        new("monitoring", "Monitoring", Permission.ViewProgramme, Icons.Material.Filled.MonitorHeart,
+            "De minimale dataset per wooncomplex: nulmeting, kwartaalwaarden met de trend en de signalen ernaast, en de kwartaalreviews."),
         new("dos-aanvragen", "DOS-aanvragen", Permission.ViewProgramme, Icons.Material.Filled.RequestQuote,
             "Aanvragen voor DOS-financiering en het Plusflat-label bij het zorgkantoor: status, vragen en besluiten."),
         new("ontvangen-aanvragen", "Ontvangen aanvragen", Permission.ViewReceivedApplications, Icons.Material.Filled.Inbox,
