@@ -71,10 +71,14 @@ public static partial class DomainText
         TemplatesByCulture.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ => Localizer.GetAllStrings(includeParentCultures: true)
             .Where(s => Placeholder().IsMatch(s.Name) && s.Name != s.Value)
             .Select(s => (Key: s.Name, s.Value, Fixed: Placeholder().Replace(s.Name, "").Length))
+            // A template with hardly any fixed text ("K{0} {1}", a quarter) would match any message starting with that letter.
+            .Where(t => t.Fixed >= MinimumFixedText)
             .OrderByDescending(t => t.Fixed)
             .Select(t => (new Regex("^" + Placeholder().Replace(Regex.Escape(t.Key).Replace("\\{", "{", StringComparison.Ordinal), m => $"(?<p{m.Groups[1].Value}>.+?)") + "$",
                 RegexOptions.CultureInvariant | RegexOptions.Singleline), t.Value))
             .ToList());
+
+    private const int MinimumFixedText = 6;
 
     [GeneratedRegex(@"\{(\d)\}")]
     private static partial Regex Placeholder();
