@@ -30,14 +30,14 @@ public sealed class SmtpMessageSender(IOptions<MailOptions> options) : IMessageS
 }
 
 /// <summary>
-/// No SMTP configured: the message is written to the log. Outside Production with its text (a developer reads
-/// the link there or on the mailbox page); in Production only that it was not delivered — links carry secrets.
+/// No SMTP configured: the message is written to the log. On a developer's machine with its text (a developer reads
+/// the link there or on the mailbox page); elsewhere (Staging, Production) only that it was not delivered — links carry secrets.
 /// </summary>
 public sealed class LogMessageSender(ILogger<LogMessageSender> logger, IHostEnvironment environment) : IMessageSender
 {
     public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (environment.IsProduction())
+        if (!DevelopmentMailbox.IsDeveloperMachine(environment))
         {
             logger.LogWarning("No SMTP server configured (Mail:Smtp:Host): message {MessageId} \"{Subject}\" to {Recipient} was not delivered",
                 message.Id, message.Subject, message.Recipient);

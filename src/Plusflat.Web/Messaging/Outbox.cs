@@ -109,10 +109,16 @@ public sealed class OutboxDispatcher(
     }
 }
 
-/// <summary>Whether the development mailbox page may show the outbox: never in Production, never with SMTP configured.</summary>
+/// <summary>
+/// Whether the development mailbox page may show the outbox: only on a developer's machine (Development, which is what
+/// `dotnet run` and the embedded default use, and the tests' Testing), never with SMTP configured. Not in Staging or
+/// Production: the page is anonymous and its messages carry password-reset links.
+/// </summary>
 public sealed class DevelopmentMailbox(IHostEnvironment environment, IOptions<MailOptions> options)
 {
-    public bool IsAvailable => !environment.IsProduction() && !options.Value.SmtpConfigured;
+    public bool IsAvailable => IsDeveloperMachine(environment) && !options.Value.SmtpConfigured;
+
+    public static bool IsDeveloperMachine(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Testing");
 }
 
 public static class MessagingSetup

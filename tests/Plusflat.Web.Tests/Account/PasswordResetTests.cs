@@ -209,4 +209,14 @@ public sealed class DevelopmentMailboxTests(SmtpConfiguredApp app) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.NotFound, (await production.Client().GetAsync("/account/postvak")).StatusCode);
     }
+
+    [Fact]
+    public async Task Mailbox_Staging_IsNotFound()
+    {
+        await using var staging = new PlusflatApp { EnvironmentName = "Staging" };
+        staging.UseDatabase(app.Database);
+        await staging.InitializeAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await staging.Client().GetAsync("/account/postvak")).StatusCode);
+    }
 }

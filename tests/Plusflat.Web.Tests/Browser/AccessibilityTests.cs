@@ -224,7 +224,7 @@ public sealed class AccessibilityTests(PlusflatBrowserApp app, ITestOutputHelper
         var submit = Page.Locator("main button[type=submit]:visible").First;
         if (await submit.CountAsync() == 0)
         {
-            submit = Page.Locator("main").GetByRole(AriaRole.Button, new() { NameRegex = new("^(Opslaan|Bewaren|Toevoegen|Aanmaken)$") }).First;
+            submit = Page.Locator("main").GetByRole(AriaRole.Button, new() { NameRegex = new("^(Opslaan|Bewaren|Toevoegen|Aanmaken|.+ opslaan)$") }).First;
         }
 
         if (await submit.CountAsync() == 0)

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plusflat.Web.Features.BusinessCases;
 using Plusflat.Web.Tests.Start;
 
@@ -148,6 +149,33 @@ public sealed class BusinessCasePageTests(PlusflatApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task Save_SomeoneSavedMeanwhile_SaysSoSavesNothing_KeepsMyAmountAndTakesTheirChange_ThenTheNextSaveKeepsBoth()
+    {
+        Dutch();
+        await SignInAsync("lead@lltf-amsterdam.demo", Tenant);
+        var id = await CaseAsync();
+        var page = Render(id);
+
+        // Another lead changes the Wmo key and saves while this page is open.
+        var handler = Services.GetRequiredService<Plusflat.Web.Features.BusinessCases.GetBusinessCaseHandler>();
+        var theirs = (await handler.GetAsync(id, CancellationToken.None))!.Input!;
+        theirs.WmoKeyPerWeek = 20m;
+        Assert.True((await Services.GetRequiredService<Plusflat.Web.Features.BusinessCases.SaveBusinessCaseHandler>().SaveAsync(id, theirs, CancellationToken.None)).Succeeded);
+
+        page.Find("[data-testid='cost-0-2028']").Change("80000");
+        page.Find("[data-testid=save]").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=conflict]")), Wait);
+        Assert.Equal((418_600m, 20m), await StoredAsync(id)); // the conflicting save stored nothing, their key stands
+        Assert.Equal("€ 428.600 (exclusief 6 PM-posten)", page.Find("[data-testid=total-costs]").TextContent.Trim()); // my amount is kept
+
+        page.Find("[data-testid=save]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("Business case opgeslagen", Snackbars.Markup, StringComparison.Ordinal), Wait);
+        Assert.Equal((428_600m, 20m), await StoredAsync(id)); // both: my amount and their Wmo key
+    }
+
+    [Fact]
     public async Task FlatTeam_SeesTheCaseButCannotChangeIt()
     {
         Dutch();
@@ -191,6 +219,13 @@ public sealed class BusinessCasePageTests(PlusflatApp app) : ComponentTest(app)
         });
         return id;
     }
+
+    private Task<(decimal TotalCosts, decimal WmoKey)> StoredAsync(Guid id) =>
+        App.InTenantAsync(Tenant, async db =>
+        {
+            var plan = (await db.BusinessCases.AsNoTracking().FirstAsync(b => b.ComplexId == id)).Plan;
+            return (Plusflat.Domain.BusinessCases.BusinessCaseCalculator.Compute(plan).TotalCosts, plan.WmoKeyPerWeek);
+        });
 
     private Task<decimal> StoredTotalAsync(Guid id) =>
         App.InTenantAsync(Tenant, async db => Plusflat.Domain.BusinessCases.BusinessCaseCalculator.Compute(
