@@ -22,8 +22,9 @@ public static class DependencyInjection
                 "Multiplexing and No Reset On Close must be off: they would carry a tenant across connection leases.");
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(appConnectionString).Build();
-        services.AddSingleton(dataSource);
+        // Made by the container (not handed to it as an instance), so the container disposes it with the host and its
+        // pooled connections close: an instance registered ready-made is never disposed, and each test host left its pool open.
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(appConnectionString).Build());
         services.AddSingleton<TenantConnectionInterceptor>();
         services.AddScoped<TenantScope>();
         // A scoped factory (not EF's default singleton): each context it makes is built in the caller's scope,

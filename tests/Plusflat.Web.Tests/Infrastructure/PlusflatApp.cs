@@ -57,6 +57,16 @@ public class PlusflatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
+    /// <summary>
+    /// Also closes the idle pooled connections of the superuser/owner connection strings (one pool per test database,
+    /// kept for minutes otherwise): with a fixture per test class they would fill the cluster's max_connections.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
