@@ -41,6 +41,9 @@ public enum Permission
 
     /// <summary>See the applications received, their snapshots, the label register and the DOS budget (zorgkantoor staff, read-only for observers).</summary>
     ViewReceivedApplications,
+
+    /// <summary>The programme dashboard: programme-wide figures, charts and their print and PDF (leads, admins and observers; ADR 0035).</summary>
+    ViewDashboard,
 }
 
 /// <summary>The pure rule that maps roles held in a tenant of a given kind onto permissions.</summary>
@@ -68,6 +71,8 @@ public static class Permissions
             Permission.ViewAccessLog => kind == TenantKind.Programme && role == TenantRole.TenantAdmin,
             Permission.SubmitApplications => kind == TenantKind.Programme && role is TenantRole.TenantAdmin or TenantRole.ProgrammeLead,
             Permission.ViewReceivedApplications => kind == TenantKind.Zorgkantoor,
+            Permission.ViewDashboard => kind == TenantKind.Programme
+                && role is TenantRole.TenantAdmin or TenantRole.ProgrammeLead or TenantRole.Observer,
             _ => false,
         };
 

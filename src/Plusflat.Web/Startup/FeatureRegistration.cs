@@ -40,6 +40,8 @@ public static class FeatureRegistration
         Plusflat.Web.Features.DosApplications.DosApi.Map(api);
         Plusflat.Web.Features.DosApplications.DosApi.MapLetter(app);
         Plusflat.Web.Features.Monitoring.MonitoringApi.Map(api);
+        Plusflat.Web.Features.Dashboard.DashboardApi.Map(api);
+        Plusflat.Web.Features.Dashboard.DashboardApi.MapReport(app);
         return app;
     }
 

@@ -27,6 +27,9 @@ public class PermissionsTests
         (TenantKind.Programme, TenantRole.TenantAdmin, Permission.SubmitApplications),
         (TenantKind.Programme, TenantRole.ProgrammeLead, Permission.SubmitApplications),
         .. Enum.GetValues<TenantRole>().Select(role => (TenantKind.Zorgkantoor, role, Permission.ViewReceivedApplications)),
+        (TenantKind.Programme, TenantRole.TenantAdmin, Permission.ViewDashboard),
+        (TenantKind.Programme, TenantRole.ProgrammeLead, Permission.ViewDashboard),
+        (TenantKind.Programme, TenantRole.Observer, Permission.ViewDashboard),
     ];
 
     public static TheoryData<TenantKind, TenantRole, Permission> EveryCombination()

@@ -137,6 +137,69 @@ public sealed class PdfReport
         return this;
     }
 
+    /// <summary>
+    /// A table: a bold header row and one row per entry, the first column as wide as the others together (names), the
+    /// others right-aligned (numbers); a cell too wide for its column is cut with "…". Rows flow over pages, and a new page
+    /// repeats the header. Added for the programme dashboard; usable by any report.
+    /// </summary>
+    public PdfReport Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        var width = _page.PageSize.Width - 2 * Margin;
+        var others = Math.Max(1, headers.Count - 1);
+        var first = headers.Count == 1 ? width : Math.Max(width / 3, width / (others + 1) * 2);
+        var column = headers.Count == 1 ? 0 : (width - first) / others;
+        var height = Small.Height * 1.5;
+
+        void Row(IReadOnlyList<string> cells, XFont font)
+        {
+            for (var i = 0; i < headers.Count; i++)
+            {
+                var room = (i == 0 ? first : column) - 6;
+                var text = Fit(i < cells.Count ? cells[i] ?? "" : "", font, room);
+                var x = i == 0 ? Margin : Margin + first + column * i - _page.MeasureString(text, font).Width - 2;
+                _page.DrawString(text, font, XBrushes.Black, x, _y + font.Height * 0.9);
+            }
+
+            _y += height;
+            _page.DrawLine(XPens.LightGray, Margin, _y - 2, Margin + width, _y - 2);
+        }
+
+        var bold = new XFont(Family, 8, XFontStyleEx.Bold);
+        KeepRoom(height * 3);
+        Row(headers, bold);
+        foreach (var row in rows)
+        {
+            if (_y + height > _page.PageSize.Height - Margin - FooterHeight)
+            {
+                KeepRoom(height * 2);
+                Row(headers, bold);
+            }
+
+            Row(row, Small);
+        }
+
+        _y += 6;
+        return this;
+    }
+
+    private string Fit(string text, XFont font, double room)
+    {
+        if (_page.MeasureString(text, font).Width <= room)
+        {
+            return text;
+        }
+
+        var length = text.Length;
+        while (length > 1 && _page.MeasureString(text[..length] + "…", font).Width > room)
+        {
+            length--;
+        }
+
+        return text[..length] + "…";
+    }
+
     public byte[] ToBytes()
     {
         Footer();
