@@ -13,6 +13,8 @@ public static class NavigationLinks
     [
         new("overzicht", "Programma-overzicht", Permission.ViewProgramme, Icons.Material.Filled.Insights,
             "Hoe ver de complexen zijn: per fase, per wijk en per corporatie, en de voortgang naar de ambitie."),
+        new("dashboard", "Programmadashboard", Permission.ViewDashboard, Icons.Material.Filled.Dashboard,
+            "Alle cijfers op één pagina, per wijk of corporatie: fasen, label, acties en reviews, de indicatoren tegen de nulmeting en de financiering; af te drukken en als pdf."),
         new("complexen", "Wooncomplexen", Permission.ViewProgramme, Icons.Material.Filled.Apartment,
             "De seniorencomplexen van het programma, hun gegevens, partners en fasechecklist."),
         new("organisaties", "Organisaties", Permission.ViewProgramme, Icons.Material.Filled.Business,

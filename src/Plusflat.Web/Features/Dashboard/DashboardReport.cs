@@ -48,7 +48,7 @@ public sealed class DashboardReportHandler(GetDashboardHandler dashboards, Curre
                 view.Reviews.Overdue, view.Reviews.Due, view.Reviews.UpToDate, view.Reviews.NotStarted));
         if (view.Reviews.Complexes.Count > 0)
         {
-            report.Table([L["Wooncomplex"], L["Kwartaalreview"], L["Kwartaal"], L["Uiterlijk"]],
+            report.Table([L["Wooncomplex"], L["Kwartaalreview"], L["Kwartaal"], L["Uiterlijk op"]],
                 view.Reviews.Complexes.Select(r => (IReadOnlyList<string>)[r.ComplexName, text.ReviewStatus(r.Status), text.Quarter(r.Quarter), Dates.Show(r.DueOn)]));
         }
 
@@ -60,7 +60,7 @@ public sealed class DashboardReportHandler(GetDashboardHandler dashboards, Curre
                 .BarChart([.. measured.Select(i => (i.Name, i.Programme.MedianPercent!.Value))], v => DashboardText.Percent(v), height: 170);
         }
 
-        report.Table([L["Indicator"], L["Richting"], L["Mediaan"], L["Beter"], L["Gelijk"], L["Slechter"]],
+        report.Table([L["Indicator"], L["Richting"], L["Mediaan"], L["Beter (aantal)"], L["Gelijk (aantal)"], L["Slechter (aantal)"]],
             view.Indicators.Select(i => (IReadOnlyList<string>)[i.Name, text.Direction(i.Direction), DashboardText.Percent(i.Programme.MedianPercent),
                 Number(i.Programme.Better), Number(i.Programme.Unchanged), Number(i.Programme.Worse)]));
         foreach (var indicator in view.Indicators.Where(i => i.Complexes.Count > 0))

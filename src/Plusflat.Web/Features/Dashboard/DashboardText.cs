@@ -49,7 +49,7 @@ public sealed class DashboardText(IStringLocalizer<SharedResource> L)
             parts.Add(string.Format(CultureInfo.CurrentCulture, L["corporatie {0}"], view.CorporationName ?? L["onbekend"]));
         }
 
-        return parts.Count == 0 ? L["alle wooncomplexen"] : string.Join(", ", parts);
+        return parts.Count == 0 ? L["Alle wooncomplexen"] : string.Join(", ", parts);
     }
 
     public string ReviewStatus(Plusflat.Domain.Monitoring.ReviewStatus status) => status switch
