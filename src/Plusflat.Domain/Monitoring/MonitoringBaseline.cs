@@ -58,6 +58,25 @@ public sealed class MonitoringBaseline : ITenantOwned
         Quarter? earliestQuarter, DateOnly today, string by, DateTimeOffset now) =>
         Apply(catalogue, measuredOn, values, notes, earliestQuarter, today, by, now);
 
+    /// <summary>Sets the given indicators' baseline values and keeps the others, the date and the notes (an import names one indicator per row).</summary>
+    public void MergeValues(IndicatorCatalogue catalogue, IReadOnlyCollection<IndicatorValue> values, string by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            throw new DomainException("Vul voor minstens één indicator de nulmeting in.", nameof(Values));
+        }
+
+        catalogue.Check(values);
+        var keys = values.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        CatalogueId = catalogue.Id;
+        CatalogueVersion = catalogue.Version;
+        Values = [.. Values.Where(v => !keys.Contains(v.Key)), .. values];
+        UpdatedBy = by;
+        UpdatedAt = now;
+    }
+
     private void Apply(IndicatorCatalogue catalogue, DateOnly measuredOn, IReadOnlyCollection<IndicatorValue> values, string? notes,
         Quarter? earliestQuarter, DateOnly today, string by, DateTimeOffset now)
     {

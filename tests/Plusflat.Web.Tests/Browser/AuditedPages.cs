@@ -84,6 +84,7 @@ public static class AuditedPages
         yield return new("draft DOS application", "/{tenant}/dos-aanvragen/{dos-application:Draft}");
         if (canEdit)
         {
+            yield return new("import of quarterly values", "/{tenant}/monitoring/import");
             yield return new("new complex form", "/{tenant}/complexen/nieuw", 200, AuditStep.SubmitEmpty);
             yield return new("edit complex form", "/{tenant}/complexen/{complex}/bewerken", 200, AuditStep.SubmitEmpty);
             yield return new("new organisation form", "/{tenant}/organisaties/nieuw", 200, AuditStep.SubmitEmpty);
@@ -92,6 +93,7 @@ public static class AuditedPages
         else
         {
             yield return new("new complex form (403)", "/{tenant}/complexen/nieuw", 403);
+            yield return new("import of quarterly values (403)", "/{tenant}/monitoring/import", 403);
         }
 
         yield return UnknownComplex;

@@ -64,6 +64,18 @@ public sealed class GetMonitoringHandler(IDbContextFactory<PlusflatDbContext> co
             tenant.Can(Permission.EditProgramme));
     }
 
+    /// <summary>Whether the user may open the complex's monitoring page (the rule of <see cref="MonitoringAccess.VisibleComplexes"/>).</summary>
+    public async Task<bool> MaySeeAsync(Guid complexId, CancellationToken ct)
+    {
+        if (!tenant.Can(Permission.ViewProgramme))
+        {
+            return false;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await MonitoringAccess.VisibleComplexes(db, tenant, gate).AnyAsync(c => c.Id == complexId, ct);
+    }
+
     /// <summary>Every complex the user may see, with its baseline, latest quarter and review state.</summary>
     public async Task<IReadOnlyList<MonitoringRow>> ListAsync(CancellationToken ct)
     {

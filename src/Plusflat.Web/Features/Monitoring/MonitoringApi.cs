@@ -94,6 +94,7 @@ public static class MonitoringApi
             .WithSummary("Records or replaces one quarter's values (quarter as `2027Q1`, not before the baseline's quarter, not one that has not begun): `values` by indicator key within range. `version`: the stored quarter's, left out for a new one (409 with the stored values otherwise).")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
             .Accepts<QuarterRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        IndicatorValueApi.Map(group);
         return api;
     }
 

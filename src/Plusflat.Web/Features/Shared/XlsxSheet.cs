@@ -49,6 +49,88 @@ public static class XlsxSheet
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The first worksheet of an .xlsx as rows of cells (its own row numbers; columns from A): shared and inline strings
+    /// as text, number cells as numbers, booleans as "1"/"0". Formulas count by their cached value, never run.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are no readable .xlsx workbook.</exception>
+    public static IReadOnlyList<(int Number, IReadOnlyList<(string? Text, double? Number)> Cells)> Read(Stream content)
+    {
+        try
+        {
+            using var document = SpreadsheetDocument.Open(content, isEditable: false);
+            var workbook = document.WorkbookPart ?? throw new InvalidDataException("No workbook.");
+            var first = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("No sheet.");
+            var sheet = (WorksheetPart)workbook.GetPartById(first.Id?.Value ?? throw new InvalidDataException("No sheet."));
+            var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            var rows = new List<(int, IReadOnlyList<(string?, double?)>)>();
+            var next = 1;
+            foreach (var row in sheet.Worksheet.Descendants<Row>())
+            {
+                var number = row.RowIndex?.Value is { } index ? (int)index : next;
+                next = number + 1;
+                var cells = new List<(string?, double?)>();
+                var column = 0;
+                foreach (var cell in row.Elements<Cell>())
+                {
+                    column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
+                    while (cells.Count < column - 1)
+                    {
+                        cells.Add((null, null));
+                    }
+
+                    cells.Add(ValueOf(cell, shared));
+                }
+
+                rows.Add((number, cells));
+            }
+
+            return rows;
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidOperationException or XmlException or ArgumentException or KeyNotFoundException)
+        {
+            throw new InvalidDataException("Not a readable .xlsx workbook.", ex);
+        }
+    }
+
+    private static (string? Text, double? Number) ValueOf(Cell cell, List<string> shared)
+    {
+        var raw = cell.CellValue?.Text;
+        var type = cell.DataType?.Value;
+        if (type == CellValues.InlineString)
+        {
+            return (cell.InlineString?.InnerText, null);
+        }
+
+        if (type == CellValues.SharedString)
+        {
+            return int.TryParse(raw, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var at) && at >= 0 && at < shared.Count
+                ? (shared[at], null)
+                : (null, null);
+        }
+
+        if (type == CellValues.String || type == CellValues.Boolean || type == CellValues.Error)
+        {
+            return (raw, null);
+        }
+
+        return raw is not null && double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? (raw, number)
+            : (raw, null);
+    }
+
+    /// <summary>"C7" → 3.</summary>
+    private static int ColumnIndex(string reference)
+    {
+        var column = 0;
+        foreach (var c in reference.TakeWhile(char.IsLetter))
+        {
+            column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+
+        return column;
+    }
+
     private static Row Row(uint index, IEnumerable<Cell> cells)
     {
         var row = new Row { RowIndex = index };
