@@ -40,6 +40,7 @@ public static class FeatureRegistration
         Plusflat.Web.Features.DosApplications.DosApi.Map(api);
         Plusflat.Web.Features.DosApplications.DosApi.MapLetter(app);
         Plusflat.Web.Features.Monitoring.MonitoringApi.Map(api);
+        Plusflat.Web.Features.Monitoring.BenchmarkApi.Map(api);
         return app;
     }
 
