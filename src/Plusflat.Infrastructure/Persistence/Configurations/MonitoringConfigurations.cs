@@ -60,3 +60,44 @@ internal sealed class QuarterlyValuesConfiguration : IEntityTypeConfiguration<Qu
             .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class QuarterlyReviewConfiguration : IEntityTypeConfiguration<QuarterlyReview>
+{
+    public void Configure(EntityTypeBuilder<QuarterlyReview> builder)
+    {
+        builder.ToTable("quarterly_reviews", t => t.HasCheckConstraint("ck_quarterly_reviews_quarter_start",
+            "extract(day FROM quarter) = 1 AND extract(month FROM quarter) IN (1, 4, 7, 10)"));
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Quarter).HasConversion(QuarterColumn.Converter);
+        builder.HasIndex(r => new { r.TenantId, r.ComplexId, r.Quarter }).IsUnique();
+        builder.Property(r => r.Participants).HasMaxLength(QuarterlyReview.ParticipantsMaxLength);
+        builder.Property(r => r.Notes).HasMaxLength(QuarterlyReview.NotesMaxLength);
+        builder.Property(r => r.Actions).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<IReadOnlyList<ReviewAction>>(), JsonColumn.Comparer<IReadOnlyList<ReviewAction>>());
+        builder.Property(r => r.RecordedBy).HasMaxLength(200);
+        builder.HasOne<Plusflat.Domain.Complexes.Complex>().WithMany().HasForeignKey(r => new { r.TenantId, r.ComplexId })
+            .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnnualEvaluationConfiguration : IEntityTypeConfiguration<AnnualEvaluation>
+{
+    public void Configure(EntityTypeBuilder<AnnualEvaluation> builder)
+    {
+        builder.ToTable("annual_evaluations");
+        builder.HasKey(e => e.Id);
+        builder.HasAlternateKey(e => new { e.TenantId, e.Id });
+        builder.HasIndex(e => new { e.TenantId, e.ComplexId, e.Year }).IsUnique();
+        builder.Property(e => e.Participants).HasMaxLength(AnnualEvaluation.ParticipantsMaxLength);
+        builder.Property(e => e.Reason).HasMaxLength(AnnualEvaluation.TextMaxLength);
+        builder.Property(e => e.Decision).HasConversion<string>().HasMaxLength(40);
+        builder.Property(e => e.Judgements).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<IReadOnlyList<IndicatorJudgement>>(), JsonColumn.Comparer<IReadOnlyList<IndicatorJudgement>>());
+        builder.Property(e => e.Drift).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<IReadOnlyList<DriftAnswer>>(), JsonColumn.Comparer<IReadOnlyList<DriftAnswer>>());
+        builder.Ignore(e => e.DriftObserved);
+        builder.Property(e => e.RecordedBy).HasMaxLength(200);
+        builder.HasOne<Plusflat.Domain.Complexes.Complex>().WithMany().HasForeignKey(e => new { e.TenantId, e.ComplexId })
+            .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Restrict);
+    }
+}
