@@ -28,14 +28,14 @@ public static class IndicatorValueApi
             })
             .WithName("ImportIndicatorValues")
             .WithSummary("Imports quarterly (and baseline) values from a CSV or .xlsx in the template's shape: columns Wooncomplex, Postcode (only when two complexes share a name), Indicator (key or name), Kwartaal (`2027Q1`, or `nulmeting`), Waarde; other columns and rows starting with `#` are ignored.")
-            .WithDescription("Send the file as `multipart/form-data` (field `file`) or as the raw body (`text/csv` or the .xlsx content type). Every row is checked: unknown complex, "
+            .WithDescription("Send the file as `multipart/form-data` (field `file`) or as the raw body (`text/csv`, the .xlsx content type or `application/octet-stream`). Every row is checked: unknown complex, "
                              + "unknown indicator, a quarter before the baseline or not begun, no baseline, a duplicate row, not a number, out of the indicator's range. Nothing is "
                              + "imported unless the whole file is clean (400 problem details listing each bad row under `errors[\"rows[n]\"]` and every row in `rows`); a clean file "
                              + "merges each value into its quarter (other indicators stay) in one transaction and answers the report. `dryRun=true` answers the same preview "
                              + "without writing. 409 when someone saved a touched quarter meanwhile.")
             .WithMetadata(new RequirePermissionAttribute(Permission.EditProgramme))
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<byte[]>("text/csv", IndicatorValueSheets.XlsxContentType)
+            // One Accepts: each call replaces the content types the route matches (another type is a 415).
+            .Accepts<IFormFile>("multipart/form-data", "text/csv", IndicatorValueSheets.XlsxContentType, "application/octet-stream")
             .Produces<ImportReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -73,8 +73,7 @@ public static class IndicatorValueSheets
         using var reader = new StringReader(text);
         using var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [";", ",", "\t"],
+            Delimiter = Delimiter(text),
             BadDataFound = null,
             HasHeaderRecord = false,
         });
@@ -91,6 +90,16 @@ public static class IndicatorValueSheets
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The separator the header row uses (semicolon as a Dutch Excel saves, comma, or tab): the header alone decides, since
+    /// the template's instruction rows are text with commas in them.
+    /// </summary>
+    private static string Delimiter(string text)
+    {
+        var header = text.Split('\n').FirstOrDefault(l => l.Trim().Length > 0) ?? "";
+        return new[] { ";", ",", "\t" }.OrderByDescending(d => header.Count(c => c == d[0])).First();
     }
 
     /// <summary>The export writes "'=..." so a spreadsheet never runs a cell as a formula; the import reads the text back.</summary>
