@@ -23,6 +23,9 @@ internal static class Bench
         var pages = IntArg("--pages", 20);
         var clicks = IntArg("--clicks", 10);
         var output = StringArg("--out", Path.Combine(Bench.RepositoryRoot(), "docs", "benchmarks.md"));
+        // --gcdump DIR: a heap dump (dotnet-gcdump) before and with the open circuits of each page, to see what they hold.
+        var gcdumps = StringArg("--gcdump", "");
+        var only = StringArg("--only", "");
         var chromium = Environment.GetEnvironmentVariable("PLUSFLAT_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
         const string Tenant = "lltf-amsterdam";
         const string Email = "lead@lltf-amsterdam.demo";
@@ -69,7 +72,7 @@ internal static class Bench
         };
 
         var results = new List<Result>();
-        foreach (var target in targets)
+        foreach (var target in targets.Where(t => only.Length == 0 || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             Console.WriteLine($"== {target.Name} {target.Path}");
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address, Locale = "nl-NL", StorageState = storage });
@@ -97,6 +100,7 @@ internal static class Bench
             Console.WriteLine($"   page load measured; opening {pages} pages");
     // Managed memory per open circuit, and the round trip of a click over N concurrent pages.
             var before = ManagedMemory();
+            await GcDumpAsync(gcdumps, $"{Shape(target.Path).Trim('/').Replace('/', '-').Replace("{", "").Replace("}", "")}-before");
             var open = new List<(IBrowserContext Context, IPage Page)>();
             for (var i = 0; i < pages; i++)
             {
@@ -109,6 +113,7 @@ internal static class Bench
             await Task.Delay(1000);
             var after = ManagedMemory();
             var perCircuit = (after - before) / (double)pages;
+            await GcDumpAsync(gcdumps, $"{Shape(target.Path).Trim('/').Replace('/', '-').Replace("{", "").Replace("}", "")}-open");
 
             var roundTrips = (await Task.WhenAll(open.Select(o => ClickRoundTripsAsync(o.Page, target, clicks)))).SelectMany(x => x).ToList();
             foreach (var o in open)
@@ -161,6 +166,21 @@ internal static class Bench
             }
 
             return times;
+        }
+
+        static async Task GcDumpAsync(string directory, string name)
+        {
+            if (directory.Length == 0)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(directory);
+            var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+            using var process = Process.Start(new ProcessStartInfo(File.Exists(tool) ? tool : "dotnet-gcdump",
+                $"collect -p {Environment.ProcessId} -o {Path.Combine(directory, name + ".gcdump")}") { RedirectStandardOutput = true })!;
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
         }
 
         static long ManagedMemory()

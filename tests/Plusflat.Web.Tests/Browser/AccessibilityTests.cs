@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -296,6 +297,35 @@ public sealed class AccessibilityTests(PlusflatBrowserApp app, ITestOutputHelper
                 WHERE t.slug = @p0 AND a.status = @p1 ORDER BY a.created_at LIMIT 1
                 """, tenant, dos.Groups[1].Value);
             path = path.Replace(dos.Value, id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{invitation}", StringComparison.Ordinal))
+        {
+            // An invitation as the members page makes it (a new person, so the page asks for a password too).
+            var tenantId = await App.ScalarAsync<Guid>("SELECT id FROM tenants WHERE slug = @p0", tenant);
+            var token = Plusflat.Web.Features.Members.InvitationTokens.NewToken();
+            var (scope, db) = App.TenantDb(tenantId);
+            using (scope)
+            {
+                db.Invitations.Add(new Plusflat.Domain.Tenancy.Invitation(tenantId, $"audit-{Guid.NewGuid():N}@example.test",
+                    Plusflat.Domain.Tenancy.TenantRole.Observer, Plusflat.Web.Features.Members.InvitationTokens.Hash(token), Guid.NewGuid(), DateTimeOffset.UtcNow));
+                await db.SaveChangesAsync();
+            }
+
+            path = path.Replace("{invitation}", token, StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{password-reset}", StringComparison.Ordinal))
+        {
+            // The query of the link the reset mail carries (PasswordResetHandler), for a fresh account.
+            await using var scope = App.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Plusflat.Infrastructure.Identity.PlusflatUser>>();
+            var email = $"audit-{Guid.NewGuid():N}@example.test";
+            var user = new Plusflat.Infrastructure.Identity.PlusflatUser { Email = email, UserName = email, DisplayName = "Audit", EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, PlusflatApp.DemoPassword)).Succeeded);
+            var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(
+                Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            path = path.Replace("{password-reset}", $"gebruiker={user.Id}&code={code}", StringComparison.Ordinal);
         }
 
         if (path.Contains("{organisation}", StringComparison.Ordinal))

@@ -22,7 +22,8 @@ public enum AuditStep
 /// <summary>
 /// One page of the audit. <see cref="Path"/> may hold placeholders: {tenant} (the role's tenant), {complex} and
 /// {organisation} (the first of the tenant's, by name), {missing} (an id that exists nowhere), {dos-application:Status}
-/// (the tenant's first demo DOS application in that status, sent or received).
+/// (the tenant's first demo DOS application in that status, sent or received), {invitation} (the token of a fresh
+/// invitation to the tenant, as the mail carries it) and {password-reset} (a valid reset link's query for a fresh account).
 /// <see cref="Status"/> is the HTTP status the page must answer with (null: any).
 /// </summary>
 public sealed record AuditedPage(string Name, string Path, int? Status = 200, params AuditStep[] Steps)
@@ -47,9 +48,13 @@ public static class AuditedPages
     private static readonly AuditedPage UnknownComplex = new("unknown complex", "/{tenant}/complexen/{missing}", null);
     private static readonly AuditedPage ChangePassword = new("change password", "/account/wachtwoord", 200, AuditStep.SubmitEmpty);
 
+    /// <summary>The portal's root: the choice of tenant for an account with several, else on to the only one (or to sign in).</summary>
+    private static readonly AuditedPage Root = new("root (/)", "/");
+
     /// <summary>The programme pages every programme role can read.</summary>
     private static IEnumerable<AuditedPage> ProgrammePages(bool canEdit)
     {
+        yield return Root;
         yield return new("start page", "/{tenant}");
         yield return new("overview", "/{tenant}/overzicht");
         yield return new("complexes list", "/{tenant}/complexen");
@@ -124,13 +129,15 @@ public static class AuditedPages
              new("access log (403)", "/{tenant}/beheer/toegangslog", 403),
              new("programme dashboard (403)", "/{tenant}/dashboard", 403)]),
         new("assessor", "assessor@zorgkantoor-amsterdam.demo", "zorgkantoor-amsterdam",
-            [new("start page", "/{tenant}"), new("complexes list (403)", "/{tenant}/complexen", 403),
+            [Root, new("start page", "/{tenant}"), new("complexes list (403)", "/{tenant}/complexen", 403),
              new("received DOS applications", "/{tenant}/ontvangen-aanvragen"), new("DOS budget and label register", "/{tenant}/dos-budget"),
              new("received DOS application awaiting a decision", "/{tenant}/ontvangen-aanvragen/{dos-application:Submitted}"),
              new("received DOS application, granted", "/{tenant}/ontvangen-aanvragen/{dos-application:Granted}"),
              new("DOS applications (403)", "/{tenant}/dos-aanvragen", 403), NotFound, ChangePassword]),
         new("signed out", null, "lltf-amsterdam",
-            [new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 page (signed out, as re-executed for an unknown address)", "/fout/404", 404),
+            [Root, new("sign-in", "/account/inloggen", 200, AuditStep.SubmitEmpty), new("404 page (signed out, as re-executed for an unknown address)", "/fout/404", 404),
+             new("invitation acceptance (new account)", "/{tenant}/uitnodiging/{invitation}", 200, AuditStep.SubmitEmpty),
+             new("new password (valid link)", "/account/nieuw-wachtwoord?{password-reset}", 200, AuditStep.SubmitEmpty),
              new("forgot password", "/account/wachtwoord-vergeten", 200, AuditStep.SubmitEmpty),
              new("new password (link without its code)", "/account/nieuw-wachtwoord", 200),
              new("development mailbox", "/account/postvak", 200),

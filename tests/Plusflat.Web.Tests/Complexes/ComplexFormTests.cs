@@ -225,6 +225,44 @@ public sealed class ComplexFormTests(PlusflatApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task Edit_WhileTheSaveIsRunning_TheSaveButtonIsDisabledUntilItFinishes()
+    {
+        await SignInAsync(Lead, Tenant);
+        var handler = Services.GetRequiredService<EditComplexHandler>();
+        var id = await CreateAsync(handler, Unique("Trageflat"));
+        var form = RenderForm(id);
+        var myName = Unique("Trage naam");
+        Field(form, "Name").Change(myName);
+
+        // A slow save, with the real handler on the real database: another session holds the complex's row, so the
+        // handler's UPDATE waits until that session lets go.
+        await using var blocker = new Npgsql.NpgsqlConnection(await PostgresCluster.SuperuserConnectionStringAsync(App.Database.Name));
+        await blocker.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT 1 FROM complexes WHERE id = @id FOR UPDATE", blocker, hold))
+        {
+            lockRow.Parameters.AddWithValue("id", id);
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var editUri = Navigation.Uri;
+        form.Find("[data-testid=save]").Click();
+        form.WaitForAssertion(() => Assert.True(form.Find("[data-testid=save]").HasAttribute("disabled")), Wait);
+        Assert.Contains("Bezig met opslaan", form.Find("[data-testid=save]").TextContent, StringComparison.Ordinal);
+        await Task.Delay(300);
+        Assert.True(form.Find("[data-testid=save]").HasAttribute("disabled"), "still saving while the row is held");
+        Assert.Equal(editUri, Navigation.Uri);
+        Assert.Empty(Snackbars.FindAll(".mud-snackbar"));
+
+        await hold.RollbackAsync();
+
+        form.WaitForAssertion(() => Assert.EndsWith($"/{Tenant}/complexen/{id}", Navigation.Uri, StringComparison.Ordinal), Wait);
+        Assert.Equal(myName, (await handler.GetAsync(id, CancellationToken.None))!.Name);
+        Assert.Equal(1L, await App.ScalarAsync<long>(
+            "SELECT count(*) FROM complex_history WHERE complex_id = @p0 AND field = 'Name' AND new_value = @p1", id, myName));
+    }
+
+    [Fact]
     public async Task Edit_StaleVersion_IsAConflictForTheHandlerAndSavesNothing()
     {
         await SignInAsync(Lead, Tenant);

@@ -33,14 +33,21 @@ public static class GateStatus
     /// <summary>
     /// The gate of every complex of the programme at once, in three queries (complexes, latest assessments, the lower
     /// bound), for lists and counts: a complex without an assessment is not in <see cref="ProgrammeGates.Latest"/>.
+    /// With <paramref name="only"/>, the assessments of those complexes only (a page of a list); every complex's name and
+    /// dwellings are still read, because a gate counts the complexes it is grouped with.
     /// </summary>
-    public static async Task<ProgrammeGates> ProgrammeAsync(PlusflatDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<ProgrammeGates> ProgrammeAsync(PlusflatDbContext db, TimeProvider clock, CancellationToken ct, IReadOnlyCollection<Guid>? only = null)
     {
         var complexes = (await db.Complexes.AsNoTracking().Select(c => new { c.Id, c.Name, c.DwellingCount }).ToListAsync(ct))
             .Select(c => new GroupOption(c.Id, c.Name, c.DwellingCount.Value)).ToList();
-        var latest = await db.AdmissionAssessments.AsNoTracking()
-            .Where(a => a.Sequence == db.AdmissionAssessments.Where(b => b.ComplexId == a.ComplexId).Max(b => b.Sequence))
-            .ToListAsync(ct);
+        var assessments = db.AdmissionAssessments.AsNoTracking()
+            .Where(a => a.Sequence == db.AdmissionAssessments.Where(b => b.ComplexId == a.ComplexId).Max(b => b.Sequence));
+        if (only is not null)
+        {
+            assessments = assessments.Where(a => only.Contains(a.ComplexId));
+        }
+
+        var latest = await assessments.ToListAsync(ct);
         var minimum = AdmissionSettings.MinimumFor(await db.AdmissionSettings.AsNoTracking().FirstOrDefaultAsync(ct));
         var today = Dates.Today(clock);
         var dwellings = complexes.ToDictionary(c => c.Id, c => c.Dwellings);

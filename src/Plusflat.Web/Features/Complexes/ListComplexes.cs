@@ -29,7 +29,15 @@ public sealed class ListComplexesHandler(IDbContextFactory<PlusflatDbContext> co
         tenant.Demand(Permission.ViewProgramme);
         filter = filter.Normalised();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (query, standings) = await ComplexQuery.FilteredAsync(db, filter, clock, ct);
+        var query = ComplexQuery.Filtered(db, filter);
+        IReadOnlyDictionary<Guid, ComplexStanding>? standings = null;
+        if (filter.FiltersOnStanding)
+        {
+            // Filtering on a computed standing needs every complex's; otherwise only the page's rows need one (below).
+            standings = await ProgrammeEligibility.ReadAsync(db, clock, ct);
+            query = ComplexQuery.OnStanding(query, standings, filter);
+        }
+
         var total = await query.CountAsync(ct);
         // A page past the end (an old bookmark, a hand-edited URL, the last row deleted) shows the last page.
         var lastPage = Math.Max(1, (int)Math.Ceiling(total / (double)filter.PageSize));
@@ -41,6 +49,12 @@ public sealed class ListComplexesHandler(IDbContextFactory<PlusflatDbContext> co
         var items = await ComplexQuery.Rows(db, ComplexQuery.Sorted(query, filter)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize))
             .ToListAsync(ct);
+        if (items.Count == 0)
+        {
+            return new ComplexListResult(items, total, filter.Page, filter.PageSize);
+        }
+
+        standings ??= await ProgrammeEligibility.ReadAsync(db, clock, ct, [.. items.Select(i => i.Id)]);
         items = [.. items.Select(i => i with { Standing = standings.GetValueOrDefault(i.Id, ComplexStanding.NotAssessed) })];
         return new ComplexListResult(items, total, filter.Page, filter.PageSize);
     }
@@ -104,16 +118,21 @@ internal static class ComplexQuery
     public static async Task<(IQueryable<Complex> Query, IReadOnlyDictionary<Guid, ComplexStanding> Standings)> FilteredAsync(
         PlusflatDbContext db, ComplexFilter filter, TimeProvider clock, CancellationToken ct)
     {
-        var query = Filtered(db, filter);
         var standings = await ProgrammeEligibility.ReadAsync(db, clock, ct);
-        if (filter.FiltersOnStanding)
+        return (OnStanding(Filtered(db, filter), standings, filter), standings);
+    }
+
+    /// <summary>The filters on gate, standard, label and re-assessment as a filter on ids (none set: the query as it is).</summary>
+    public static IQueryable<Complex> OnStanding(IQueryable<Complex> query, IReadOnlyDictionary<Guid, ComplexStanding> standings, ComplexFilter filter)
+    {
+        if (!filter.FiltersOnStanding)
         {
-            var ids = standings.Where(s => ProgrammeEligibility.Matches(s.Value, filter.Gate, filter.Standard, filter.Eligible, filter.Reassessment))
-                .Select(s => s.Key).ToList();
-            query = query.Where(c => ids.Contains(c.Id));
+            return query;
         }
 
-        return (query, standings);
+        var ids = standings.Where(s => ProgrammeEligibility.Matches(s.Value, filter.Gate, filter.Standard, filter.Eligible, filter.Reassessment))
+            .Select(s => s.Key).ToList();
+        return query.Where(c => ids.Contains(c.Id));
     }
 
     /// <summary>Rows in the order of the query: the corporation's name comes from a scalar subquery, so paging and sorting stay intact.</summary>

@@ -10,6 +10,9 @@ namespace Plusflat.Web.Features.Organisations;
 public sealed record OrganisationHistoryItem(
     DateTimeOffset At, int Sequence, string Who, OrganisationHistoryKind Kind, string? Field, string? OldValue, string? NewValue);
 
+/// <summary>The history as one read it, for the organisation and version it was read at (persisted from the prerender to the circuit).</summary>
+public sealed record OrganisationHistoryRead(Guid OrganisationId, uint Version, IReadOnlyList<OrganisationHistoryItem> Items);
+
 /// <summary>An organisation's history, newest first; the lines of one save in the form's field order.</summary>
 public sealed class GetOrganisationHistoryHandler(IDbContextFactory<PlusflatDbContext> contexts, CurrentTenant tenant)
 {

@@ -48,21 +48,28 @@ public sealed record ComplexStanding(
 /// The gate, standard and eligibility of every complex of the programme, computed now with the same rules as the detail
 /// pages (<see cref="GateStatus"/>, <see cref="StandardOutcome.Evaluate"/>). Nothing of it is stored, so it cannot be
 /// filtered in SQL; it is read in five queries whatever the number of complexes (a programme has tens), never one per row.
+/// With <paramref name="only"/> it is computed for those complexes alone (the page a list shows when it does not filter on it).
 /// </summary>
 public static class ProgrammeEligibility
 {
-    public static async Task<IReadOnlyDictionary<Guid, ComplexStanding>> ReadAsync(PlusflatDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<Guid, ComplexStanding>> ReadAsync(
+        PlusflatDbContext db, TimeProvider clock, CancellationToken ct, IReadOnlyCollection<Guid>? only = null)
     {
-        var gates = await GateStatus.ProgrammeAsync(db, clock, ct);
-        var latest = await db.StandardAssessments.AsNoTracking()
-            .Where(a => a.Number == db.StandardAssessments.Where(b => b.ComplexId == a.ComplexId).Max(b => b.Number))
-            .ToDictionaryAsync(a => a.ComplexId, ct);
+        var gates = await GateStatus.ProgrammeAsync(db, clock, ct, only);
+        var assessments = db.StandardAssessments.AsNoTracking()
+            .Where(a => a.Number == db.StandardAssessments.Where(b => b.ComplexId == a.ComplexId).Max(b => b.Number));
+        if (only is not null)
+        {
+            assessments = assessments.Where(a => only.Contains(a.ComplexId));
+        }
+
+        var latest = await assessments.ToDictionaryAsync(a => a.ComplexId, ct);
         var catalogueIds = latest.Values.Select(a => a.CatalogueId).Distinct().ToList();
         var catalogues = await db.StandardCatalogues.AsNoTracking().Where(c => catalogueIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var today = Dates.Today(clock);
 
         var result = new Dictionary<Guid, ComplexStanding>();
-        foreach (var complex in gates.Complexes)
+        foreach (var complex in only is null ? gates.Complexes : gates.Complexes.Where(c => only.Contains(c.Id)))
         {
             var gate = gates.Latest.GetValueOrDefault(complex.Id);
             var gateState = gate is null ? GateState.NotAssessed : gate.Outcome.Passed ? GateState.Passed : GateState.Failed;
