@@ -23,7 +23,8 @@ WEB = ROOT / "src" / "Plusflat.Web"
 RESX = WEB / "Resources" / "SharedResource.en.resx"
 
 # L["..."] or L[@"..."]; a C# regular or verbatim string literal directly after the bracket.
-LOCALIZER = re.compile(r'\bL\[\s*(?:@"((?:[^"]|"")*)"|"((?:[^"\\]|\\.)*)")')
+# Also a localizer handed in as a parameter (l["..."], localizer["..."]), e.g. in DosText.
+LOCALIZER = re.compile(r'\b(?:L|l|localizer|Localizer)\[\s*(?:@"((?:[^"]|"")*)"|"((?:[^"\\]|\\.)*)")')
 DYNAMIC = re.compile(r'\bL\[\s*\$')
 INDIRECT = {
     # Label (second argument) and purpose (the last line of each entry).

@@ -42,7 +42,12 @@ public static partial class DomainText
             return exact.Value;
         }
 
-        if (depth > 3)
+        if (depth > 0 && Value(message) is { } value)
+        {
+            return value;
+        }
+
+        if (depth > 5)
         {
             return message;
         }
@@ -59,12 +64,62 @@ public static partial class DomainText
             }
         }
 
+        if (depth > 0 && List(message, depth) is { } list)
+        {
+            return list;
+        }
+
         // Several sentences (e.g. a domain message plus a hint): each on its own.
         var sentences = SentenceEnd().Split(message);
         return sentences.Length > 1 && depth == 0
             ? string.Join(" ", sentences.Select(s => Translate(s, depth + 1)))
             : message;
     }
+
+    /// <summary>
+    /// A value inside a message rather than a message: a Dutch date ("18 oktober 2026") in the user's language, a lowercase
+    /// name ("woningcorporatie") through its capitalised entry. Null when it is none of these.
+    /// </summary>
+    private static string? Value(string value)
+    {
+        if (DateOnly.TryParseExact(value, "d MMMM yyyy", Dutch, DateTimeStyles.None, out var date))
+        {
+            return date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+        }
+
+        if (value.StartsWith("€ ", StringComparison.Ordinal)
+            && decimal.TryParse(value[2..], NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, Dutch, out var euro))
+        {
+            return "€" + euro.ToString(euro == decimal.Truncate(euro) ? "#,##0" : "#,##0.00", CultureInfo.CurrentCulture);
+        }
+
+        if (value.Length > 1 && char.IsLower(value[0]) && Localizer[char.ToUpperInvariant(value[0]) + value[1..]] is { ResourceNotFound: false } capitalised)
+        {
+            return char.ToLower(capitalised.Value[0], CultureInfo.CurrentCulture) + capitalised.Value[1..];
+        }
+
+        return null;
+    }
+
+    /// <summary>A list inside a message ("woningcorporatie, zorgaanbieder"; notes joined by "; "), item by item; null when no item changes.</summary>
+    private static string? List(string value, int depth)
+    {
+        foreach (var separator in ListSeparators)
+        {
+            if (value.Contains(separator, StringComparison.Ordinal))
+            {
+                var items = value.Split(separator);
+                var translated = items.Select(i => Translate(i, depth + 1)).ToList();
+                return translated.SequenceEqual(items) ? null : string.Join(separator, translated);
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    private static readonly string[] ListSeparators = ["; ", ", "];
 
     /// <summary>The resx keys with placeholders as patterns, most specific (longest fixed text) first.</summary>
     private static IReadOnlyList<(Regex Pattern, string English)> Templates() =>

@@ -27,8 +27,11 @@ public sealed partial class TranslationTests
 
     private static readonly string EnglishResx = Path.Combine(WebProject, "Resources", "SharedResource.en.resx");
 
-    /// <summary><c>L["..."]</c> or <c>L[@"..."]</c>: a localizer indexed with a string literal (also inside string.Format).</summary>
-    [GeneratedRegex("""\bL\[\s*(?:@"(?<verbatim>(?:[^"]|"")*)"|"(?<regular>(?:[^"\\]|\\.)*)")""")]
+    /// <summary>
+    /// <c>L["..."]</c> or <c>L[@"..."]</c>: a localizer indexed with a string literal (also inside string.Format); also a
+    /// localizer handed in as a parameter, <c>l["..."]</c> or <c>localizer["..."]</c> (DosText, dialogs).
+    /// </summary>
+    [GeneratedRegex("""\b(?:L|l|localizer|Localizer)\[\s*(?:@"(?<verbatim>(?:[^"]|"")*)"|"(?<regular>(?:[^"\\]|\\.)*)")""")]
     private static partial Regex LocalizerKey();
 
     /// <summary><c>L[$"..."]</c>: a key built at run time, which no resource file can translate.</summary>
@@ -109,6 +112,43 @@ public sealed partial class TranslationTests
         Assert.NotEmpty(new CareProviderFacts(false, false, false, false, false, false, false, false).MissingHardCriteria);
         Assert.Contains(keys.Keys, k => k.Contains("{0}", StringComparison.Ordinal)); // string.Format(L["... {0} ..."], ...)
     }
+
+    /// <summary>
+    /// The Dutch names the domain gives its enums (<c>DosTransitions.Name(status)</c>, <c>BusinessCaseTerms.NameOf(payer)</c>,
+    /// <c>PhaseNames.Of(phase)</c>, …) reach the pages as <c>L[Name(value)]</c>, a key no scan of literals finds: every
+    /// public static <c>string X(SomeEnum)</c> of the domain (and <c>string X(int phase)</c> of the phases) must have an
+    /// English entry for every value. Methods that give codes for the API, not words for people, are listed as such.
+    /// </summary>
+    [Fact]
+    public void DomainNamesOfEnumValues_HaveAnEnglishTranslation()
+    {
+        var english = EnglishTranslations();
+        var methods = typeof(Plusflat.Domain.Common.DomainException).Assembly.GetExportedTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }])
+            .Where(m => !CodesNotWords.Contains($"{m.DeclaringType!.Name}.{m.Name}"))
+            .ToList();
+        Assert.True(methods.Count >= 5, $"Expected the domain's enum names (DosTransitions.Name, ...), found {methods.Count}.");
+
+        var missing = methods
+            .SelectMany(m => Enum.GetValues(m.GetParameters()[0].ParameterType).Cast<object>()
+                .Select(v => (Where: $"{m.DeclaringType!.Name}.{m.Name}({v})", Dutch: (string?)m.Invoke(null, [v]))))
+            // A lowercase name ("gemeente") is shown capitalised or inside a sentence; one resx cannot hold both spellings.
+            .Where(n => !string.IsNullOrEmpty(n.Dutch) && !english.ContainsKey(n.Dutch) && !english.ContainsKey(char.ToUpperInvariant(n.Dutch[0]) + n.Dutch[1..]))
+            .Select(n => $"  \"{n.Dutch}\"  ({n.Where})")
+            .Distinct()
+            .ToList();
+        var phases = Enumerable.Range(Plusflat.Domain.Phases.PhaseNames.First, Plusflat.Domain.Phases.PhaseNames.Last + 1)
+            .Select(Plusflat.Domain.Phases.PhaseNames.Of)
+            .Where(name => !english.ContainsKey(name))
+            .Select(name => $"  \"{name}\"  (PhaseNames.Of)");
+
+        var all = missing.Concat(phases).ToList();
+        Assert.True(all.Count == 0, $"{all.Count} Dutch name(s) of enum values without English translation:\n" + string.Join("\n", all));
+    }
+
+    /// <summary>Static string methods over an enum that give codes or keys for the API and storage, not Dutch words.</summary>
+    private static readonly HashSet<string> CodesNotWords = ["Fields.AgreedBy", "Fields.AgreedOn", "Fields.Reference"];
 
     [Fact]
     public void SatelliteAssembly_HoldsTheResourcesUnderTheNameTheLocalizerLooksFor()

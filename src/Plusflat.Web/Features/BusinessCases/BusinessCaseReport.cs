@@ -33,7 +33,7 @@ public sealed class BusinessCaseReportHandler(GetBusinessCaseHandler cases, Curr
 
         report.Section(L["Uitkomst"])
             .Strong(result.Positive ? L["Positieve business case"] : L["Geen positieve business case"])
-            .Paragraph(result.Explanation)
+            .Paragraph(Plusflat.Web.Localization.DomainText.Translate(result.Explanation))
             .Paragraph(L["Kosten plus-laag (totaal)"] + ": " + Euro(result.TotalCosts) + Pm(result))
             .Paragraph(L["Baten (totaal)"] + ": " + Euro(result.TotalBenefits) + Pm(result))
             .Paragraph(L["Saldo"] + ": " + Euro(result.TotalNet))

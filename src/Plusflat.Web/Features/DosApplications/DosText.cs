@@ -9,6 +9,17 @@ public static class DosText
 {
     public static string Status(IStringLocalizer l, DosApplicationStatus status) => l[DosTransitions.Name(status)];
 
+    /// <summary>
+    /// A coalition party as a label: the domain's lowercase name ("gemeente", made for sentences) in Dutch, the capitalised
+    /// name's translation ("Municipality") in English — one resx cannot hold both "gemeente" and "Gemeente".
+    /// </summary>
+    public static string Party(IStringLocalizer l, CoalitionParty party)
+    {
+        var dutch = DosSubmitConditions.PartyName(party);
+        var english = l[char.ToUpperInvariant(dutch[0]) + dutch[1..]];
+        return english.ResourceNotFound ? dutch : english.Value;
+    }
+
     public static Color Colour(DosApplicationStatus status) => status switch
     {
         DosApplicationStatus.Granted => Color.Success,
