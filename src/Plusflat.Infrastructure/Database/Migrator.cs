@@ -141,8 +141,6 @@ public sealed class Migrator(string ownerConnectionString, string? appRole, ILog
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             DO $do$ BEGIN IF to_regprocedure('public.app_remove_expired_signal_details()') IS NOT NULL THEN
                 GRANT EXECUTE ON FUNCTION app_remove_expired_signal_details(), app_overdue_action_counts() TO {role}; END IF; END $do$;
-            DO $do$ BEGIN IF to_regprocedure('public.app_benchmark_values()') IS NOT NULL THEN
-                GRANT EXECUTE ON FUNCTION app_benchmark_values(), app_benchmark_indicators() TO {role}; END IF; END $do$;
             """, cancellationToken);
     }
 

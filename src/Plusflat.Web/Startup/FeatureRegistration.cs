@@ -42,7 +42,6 @@ public static class FeatureRegistration
         Plusflat.Web.Features.Monitoring.MonitoringApi.Map(api);
         Plusflat.Web.Features.Dashboard.DashboardApi.Map(api);
         Plusflat.Web.Features.Dashboard.DashboardApi.MapReport(app);
-        Plusflat.Web.Features.Monitoring.BenchmarkApi.Map(api);
         return app;
     }
 

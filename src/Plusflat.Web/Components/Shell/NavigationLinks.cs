@@ -33,8 +33,6 @@ public static class NavigationLinks
             "De DOS-aanvragen die aan dit zorgkantoor zijn gericht: beoordelen tegen de landelijke criteria en besluiten."),
         new("dos-budget", "DOS-budget en labels", Permission.ViewReceivedApplications, Icons.Material.Filled.AccountBalance,
             "Het DOS-budget per jaar (totaal, vastgelegd, beschikbaar) en het register van toegekende Plusflat-labels."),
-        new("benchmark", "Benchmark indicatoren", Permission.ViewReceivedApplications, Icons.Material.Filled.Leaderboard,
-            "De indicatoren van de wooncomplexen met een toegekend label naast elkaar, over de programma's heen: nulmeting, laatste kwartaal en de verandering."),
         new("beheer/leden", "Leden en uitnodigingen", Permission.ViewMembers, Icons.Material.Filled.Group,
             "Wie er in deze omgeving werkt, met welke rol, en nieuwe mensen uitnodigen."),
         new("beheer/toegangslog", "Toegangslog", Permission.ViewAccessLog, Icons.Material.Filled.ManageSearch,
