@@ -1,5 +1,4 @@
 using Plusflat.Domain.Common;
-using Plusflat.Domain.Monitoring;
 
 namespace Plusflat.Domain.DosApplications;
 
@@ -82,25 +81,6 @@ public sealed class DosApplication : ITenantOwned
     public DateOnly? QuestionAskedOn { get; private set; }
 
     public DosDecision? Decision { get; private set; }
-
-    /// <summary>The day the label was ended (the annual evaluation's date); null while the label runs or when there is none.</summary>
-    public DateOnly? LabelEndedOn { get; private set; }
-
-    public DateTimeOffset? LabelEndedAt { get; private set; }
-
-    public string? LabelEndedBy { get; private set; }
-
-    public string? LabelEndReason { get; private set; }
-
-    /// <summary>The programme's annual evaluation that decided it (its row stays in the programme; the year travels here for the zorgkantoor).</summary>
-    public Guid? LabelEndEvaluationId { get; private set; }
-
-    public int? LabelEndEvaluationYear { get; private set; }
-
-    /// <summary>The label's end as both sides see it; null while it runs.</summary>
-    public DosLabelEnd? LabelEnd => LabelEndedOn is { } on
-        ? new DosLabelEnd(on, LabelEndedAt!.Value, LabelEndedBy!, LabelEndReason!, LabelEndEvaluationId!.Value, LabelEndEvaluationYear!.Value)
-        : null;
 
     public uint Version { get; private set; }
 
@@ -254,45 +234,6 @@ public sealed class DosApplication : ITenantOwned
         return Event(DosEventKind.Rejected, from, actorTenantId, by, now, text, null);
     }
 
-    /// <summary>
-    /// Ends the granted label, as decided by the programme's annual evaluation of this complex — the one way a label ends.
-    /// Any other decision is refused, as is an application that was not granted; a label ends once (a second time is a
-    /// conflict). From the calendar year after <see cref="AnnualEvaluation.HeldOn"/> the label's amounts no longer count
-    /// as committed (<see cref="DosLabelFunding"/>).
-    /// </summary>
-    public DosApplicationEvent EndLabel(AnnualEvaluation evaluation, Guid actorTenantId, string by, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(evaluation);
-        if (evaluation.ComplexId != ComplexId || evaluation.TenantId != TenantId)
-        {
-            throw new ArgumentException("The evaluation is of another complex.", nameof(evaluation));
-        }
-
-        if (evaluation.Decision != EvaluationDecision.EndLabel)
-        {
-            throw new DomainException($"Het besluit '{AnnualEvaluation.Name(evaluation.Decision)}' beëindigt het label niet; alleen het besluit 'label beëindigen' doet dat.", "Decision");
-        }
-
-        if (Status != DosApplicationStatus.Granted)
-        {
-            throw new DomainException("Dit wooncomplex heeft geen toegekend label om te beëindigen.", "Decision");
-        }
-
-        if (LabelEndedOn is not null)
-        {
-            throw new DosLabelAlreadyEndedException(LabelEndedOn.Value);
-        }
-
-        LabelEndedOn = evaluation.HeldOn;
-        LabelEndedAt = now;
-        LabelEndedBy = by;
-        LabelEndReason = evaluation.Reason;
-        LabelEndEvaluationId = evaluation.Id;
-        LabelEndEvaluationYear = evaluation.Year;
-        Touch(by, now);
-        return Event(DosEventKind.LabelEnded, Status, actorTenantId, by, now, evaluation.Reason, null);
-    }
-
     private void RequireDecidable()
     {
         if (Decision is not null || DosTransitions.IsFinal(Status))
@@ -345,20 +286,6 @@ public sealed class DosApplication : ITenantOwned
         new(this, kind, from, Status, actorTenantId, by, now, text, snapshot);
 }
 
-/// <summary>A label's end: the day (the evaluation's), when it was recorded and by whom, why, and the evaluation (its id in the programme, its year).</summary>
-public sealed record DosLabelEnd(DateOnly EndedOn, DateTimeOffset RecordedAt, string By, string Reason, Guid EvaluationId, int EvaluationYear)
-{
-    /// <summary>The last calendar year whose amount still counts: the year the label ended in (funding stops from the next period).</summary>
-    public int LastFundedYear => EndedOn.Year;
-}
-
-/// <summary>The label was already ended (by an earlier evaluation): it cannot end twice.</summary>
-public sealed class DosLabelAlreadyEndedException(DateOnly endedOn)
-    : Exception($"Het label van dit wooncomplex is al beëindigd op {endedOn:dd-MM-yyyy}.")
-{
-    public DateOnly EndedOn { get; } = endedOn;
-}
-
 /// <summary>Someone else decided (or the programme withdrew) first: a decision cannot be made twice.</summary>
 public sealed class DosAlreadyDecidedException(DosApplicationStatus status)
     : Exception($"Deze aanvraag is al afgehandeld ({DosTransitions.Name(status)}): er kan geen tweede besluit worden genomen.")
@@ -375,9 +302,6 @@ public enum DosEventKind
     Granted = 5,
     Rejected = 6,
     Withdrawn = 7,
-
-    /// <summary>The programme's annual evaluation ended the granted label (status stays granted).</summary>
-    LabelEnded = 8,
 }
 
 /// <summary>

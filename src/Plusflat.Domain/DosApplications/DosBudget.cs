@@ -91,17 +91,3 @@ public sealed record BudgetPosition(int Year, decimal Total, decimal Committed)
         return errors;
     }
 }
-
-/// <summary>
-/// What of a label's granted amounts still counts as committed. A DOS grant is a flat fee per complex per calendar year
-/// (the zorgkantoor's budget is per year), so the period is the calendar year: the year in which the label ends stays
-/// funded, every later year's amount is released ("stops the funding from the next period").
-/// </summary>
-public static class DosLabelFunding
-{
-    public static IReadOnlyList<YearAmount> Committed(IReadOnlyList<YearAmount> granted, DateOnly? endedOn)
-    {
-        ArgumentNullException.ThrowIfNull(granted);
-        return endedOn is { } on ? [.. granted.Where(a => a.Year <= on.Year)] : granted;
-    }
-}

@@ -100,11 +100,6 @@ public sealed class PlusflatDbContext(DbContextOptions<PlusflatDbContext> option
 
     public DbSet<Plusflat.Domain.Monitoring.QuarterlyValues> QuarterlyValues => Set<Plusflat.Domain.Monitoring.QuarterlyValues>();
 
-    /// <summary>Reviews and the annual evaluation (issue 12, ADR 0034); an evaluation can end a DOS label.</summary>
-    public DbSet<Plusflat.Domain.Monitoring.QuarterlyReview> QuarterlyReviews => Set<Plusflat.Domain.Monitoring.QuarterlyReview>();
-
-    public DbSet<Plusflat.Domain.Monitoring.AnnualEvaluation> AnnualEvaluations => Set<Plusflat.Domain.Monitoring.AnnualEvaluation>();
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -28,12 +28,6 @@ internal sealed class DosApplicationConfiguration : IEntityTypeConfiguration<Dos
         builder.Property(a => a.Details).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<DosApplicationDetails>(), JsonColumn.Comparer<DosApplicationDetails>());
         builder.Property(a => a.Snapshot).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<DosSnapshot>(), JsonColumn.Comparer<DosSnapshot>());
         builder.Property(a => a.Decision).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<DosDecision?>(), JsonColumn.Comparer<DosDecision?>());
-        builder.Property(a => a.LabelEndedBy).HasMaxLength(200);
-        builder.Property(a => a.LabelEndReason).HasMaxLength(Plusflat.Domain.Monitoring.AnnualEvaluation.TextMaxLength);
-        builder.Ignore(a => a.LabelEnd);
-        // The evaluation that ended the label is the programme's own row (same tenant); the zorgkantoor reads only these columns.
-        builder.HasOne<Plusflat.Domain.Monitoring.AnnualEvaluation>().WithMany().HasForeignKey(a => new { a.TenantId, a.LabelEndEvaluationId })
-            .HasPrincipalKey(e => new { e.TenantId, e.Id }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Complex>().WithMany().HasForeignKey(a => new { a.TenantId, a.ComplexId })
             .HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Restrict);

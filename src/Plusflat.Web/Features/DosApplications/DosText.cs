@@ -38,7 +38,6 @@ public static class DosText
         DosEventKind.Granted => l["Toegekend"],
         DosEventKind.Rejected => l["Afgewezen"],
         DosEventKind.Withdrawn => l["Ingetrokken"],
-        DosEventKind.LabelEnded => l["Label beëindigd"],
         _ => kind.ToString(),
     };
 

@@ -4,7 +4,7 @@ namespace Plusflat.Web.Features.DosApplications;
 
 public sealed record DosListItem(
     Guid Id, Guid ComplexId, string ComplexName, string Municipality, string ProgrammeName, string ZorgkantoorName, DosApplicationStatus Status,
-    int FirstYear, int LastYear, decimal RequestedTotal, DateTimeOffset? SubmittedAt, int? DaysSinceReceipt, DosDeadline? Deadline, DateTimeOffset UpdatedAt, DosLabelEnd? LabelEnd = null);
+    int FirstYear, int LastYear, decimal RequestedTotal, DateTimeOffset? SubmittedAt, int? DaysSinceReceipt, DosDeadline? Deadline, DateTimeOffset UpdatedAt);
 
 public sealed record DosTimelineEntry(DateTimeOffset At, DosEventKind Kind, DosApplicationStatus From, DosApplicationStatus To, string By, bool ByZorgkantoor, string? Text, bool HasSnapshot);
 
@@ -14,7 +14,7 @@ public sealed record DosApplicationView(
     DosApplicationDetails Details, DosSnapshot Snapshot, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateOnly? CompleteOn,
     string? OpenQuestion, DateOnly? QuestionAskedOn, DosDecision? Decision, DosDeadline? Deadline, IReadOnlyList<string> UnmetConditions,
     IReadOnlyList<Plusflat.Domain.Common.DomainError> UnmetErrors, IReadOnlyList<DosTimelineEntry> Timeline, uint Version,
-    DosAssessmentView? Assessment, IReadOnlyList<BudgetPosition> Budgets, DosLabelEnd? LabelEnd = null);
+    DosAssessmentView? Assessment, IReadOnlyList<BudgetPosition> Budgets);
 
 public sealed record DosAssessmentView(int CatalogueVersion, IReadOnlyList<CriterionScore> Scores, string? Comments, DosScoring Scoring, uint? Version, string? UpdatedBy, DateTimeOffset? UpdatedAt);
 

@@ -49,7 +49,7 @@ public sealed class GetDosApplicationsHandler(IDbContextFactory<PlusflatDbContex
             .Select(a => new DosListItem(a.Id, a.ComplexId, a.Snapshot.Complex.Name, a.Snapshot.Complex.Municipality, a.ProgrammeName,
                 names.GetValueOrDefault(a.ZorgkantoorTenantId, ""), a.Status, a.Details.FirstYear, a.Details.LastYear, a.Details.RequestedTotal, a.SubmittedAt,
                 a.SubmittedAt is { } at ? DosDeadlines.DaysSinceReceipt(DateOnly.FromDateTime(Dates.Local(at).DateTime), today) : null,
-                DosDeadlines.Next(a.Status, a.CompleteOn, a.QuestionAskedOn, settings, today), a.UpdatedAt, a.LabelEnd))];
+                DosDeadlines.Next(a.Status, a.CompleteOn, a.QuestionAskedOn, settings, today), a.UpdatedAt))];
     }
 
     public async Task<DosApplicationView?> GetAsync(Guid id, CancellationToken ct)
@@ -83,7 +83,7 @@ public sealed class GetDosApplicationsHandler(IDbContextFactory<PlusflatDbContex
             DosDeadlines.Next(application.Status, application.CompleteOn, application.QuestionAskedOn, DosOptions.From(configuration), Dates.Today(clock)),
             [.. unmet.Select(e => e.Message)], unmet,
             [.. events.Select(e => new DosTimelineEntry(e.At, e.Kind, e.FromStatus, e.ToStatus, e.ActorName, e.ActorTenantId == e.ZorgkantoorTenantId, e.Text, e.Snapshot is not null))],
-            application.Version, assessment, budgets, application.LabelEnd);
+            application.Version, assessment, budgets);
     }
 
     internal static async Task<Dictionary<Guid, string>> TenantNamesAsync(PlusflatDbContext db, IEnumerable<Guid> ids, CancellationToken ct)

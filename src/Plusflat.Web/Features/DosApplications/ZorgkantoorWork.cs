@@ -156,14 +156,10 @@ public sealed class DecideDosApplicationHandler(IDbContextFactory<PlusflatDbCont
     }
 }
 
-/// <summary>A label in the register; <see cref="End"/> set when the programme's annual evaluation ended it (read from the shared application row, ADR 0034).</summary>
 public sealed record DosLabelRow(Guid ApplicationId, string Number, string ComplexName, string ProgrammeName, string Municipality, int FirstYear, int LastYear,
-    IReadOnlyList<YearAmount> Amounts, DateOnly GrantedOn, DateOnly EffectiveOn, DateOnly ReviewOn, DosLabelEnd? End = null)
+    IReadOnlyList<YearAmount> Amounts, DateOnly GrantedOn, DateOnly EffectiveOn, DateOnly ReviewOn)
 {
     public decimal Total => Amounts.Sum(a => a.Amount);
-
-    /// <summary>What still counts as committed: every granted year, or after an end only the years up to the end's.</summary>
-    public decimal Committed => DosLabelFunding.Committed(Amounts, End?.EndedOn).Sum(a => a.Amount);
 }
 
 /// <summary>The zorgkantoor's DOS budget per year (total set by hand; committed computed from the labels) and its label register.</summary>
@@ -198,7 +194,7 @@ public sealed class DosBudgetHandler(IDbContextFactory<PlusflatDbContext> contex
             }
 
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM dos_budgets WHERE tenant_id = {tenant.Id} ORDER BY year FOR UPDATE", ct);
-            var committed = Committed(await CommittedAmountsAsync(db, ct), year);
+            var committed = Committed(await db.DosLabels.AsNoTracking().Select(l => l.Amounts).ToListAsync(ct), year);
             var budget = await db.DosBudgets.FirstOrDefaultAsync(b => b.Year == year, ct);
             if (budget is null)
             {
@@ -222,37 +218,16 @@ public sealed class DosBudgetHandler(IDbContextFactory<PlusflatDbContext> contex
     {
         tenant.Demand(Permission.ViewReceivedApplications);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var labels = await db.DosLabels.AsNoTracking().OrderBy(l => l.Number).ToListAsync(ct);
-        var ends = await EndsAsync(db, labels.Select(l => l.ApplicationId), ct);
-        return [.. labels.Select(l => new DosLabelRow(l.ApplicationId, l.Number, l.ComplexName, l.ProgrammeName, l.Municipality, l.FirstYear, l.LastYear, l.Amounts,
-            l.GrantedOn, l.EffectiveOn, l.ReviewOn, ends.GetValueOrDefault(l.ApplicationId)))];
-    }
-
-    /// <summary>
-    /// The label ends, read from the applications addressed to this zorgkantoor (the programme writes them there when its
-    /// evaluation ends a label; the zorgkantoor never reads the programme's evaluations).
-    /// </summary>
-    internal static async Task<Dictionary<Guid, DosLabelEnd?>> EndsAsync(PlusflatDbContext db, IEnumerable<Guid> applicationIds, CancellationToken ct)
-    {
-        var ids = applicationIds.Distinct().ToList();
-        var applications = await db.DosApplications.AsNoTracking().Where(a => ids.Contains(a.Id) && a.LabelEndedOn != null).ToListAsync(ct);
-        return applications.ToDictionary(a => a.Id, a => a.LabelEnd);
-    }
-
-    /// <summary>Every label's amounts that still count as committed (<see cref="DosLabelFunding"/>: none after the year a label ended).</summary>
-    internal static async Task<List<IReadOnlyList<YearAmount>>> CommittedAmountsAsync(PlusflatDbContext db, CancellationToken ct)
-    {
-        var labels = await (from l in db.DosLabels.AsNoTracking()
-                            join a in db.DosApplications.AsNoTracking() on l.ApplicationId equals a.Id
-                            select new { l.Amounts, a.LabelEndedOn }).ToListAsync(ct);
-        return [.. labels.Select(l => DosLabelFunding.Committed(l.Amounts, l.LabelEndedOn))];
+        return await db.DosLabels.AsNoTracking().OrderBy(l => l.Number)
+            .Select(l => new DosLabelRow(l.ApplicationId, l.Number, l.ComplexName, l.ProgrammeName, l.Municipality, l.FirstYear, l.LastYear, l.Amounts, l.GrantedOn, l.EffectiveOn, l.ReviewOn))
+            .ToListAsync(ct);
     }
 
     /// <summary>Budget positions for the years from..to of the current zorgkantoor (years without a budget row are left out).</summary>
     internal static async Task<IReadOnlyList<BudgetPosition>> PositionsAsync(PlusflatDbContext db, int from, int to, CancellationToken ct)
     {
         var budgets = await db.DosBudgets.AsNoTracking().Where(b => b.Year >= from && b.Year <= to).OrderBy(b => b.Year).ToListAsync(ct);
-        var committed = BudgetPosition.CommittedPerYear(await CommittedAmountsAsync(db, ct));
+        var committed = BudgetPosition.CommittedPerYear(await db.DosLabels.AsNoTracking().Select(l => l.Amounts).ToListAsync(ct));
         return [.. budgets.Select(b => new BudgetPosition(b.Year, b.Total, committed.GetValueOrDefault(b.Year)))];
     }
 

@@ -49,13 +49,7 @@ public sealed class GetMonitoringHandler(IDbContextFactory<PlusflatDbContext> co
             }
         }
 
-        var reviews = await db.QuarterlyReviews.AsNoTracking().Where(r => r.ComplexId == complexId).OrderByDescending(r => r.Quarter).ToListAsync(ct);
-        var evaluations = await db.AnnualEvaluations.AsNoTracking().Where(e => e.ComplexId == complexId).OrderByDescending(e => e.Year).ToListAsync(ct);
-        var labels = await db.DosApplications.AsNoTracking()
-            .Where(a => a.TenantId == tenant.Id && a.ComplexId == complexId && a.Status == Plusflat.Domain.DosApplications.DosApplicationStatus.Granted)
-            .ToListAsync(ct);
-        var review = ReviewSchedule.Evaluate(baseline?.Quarter, reviews.Select(r => r.Quarter), today);
-        var quarterViews = quarters.ToDictionary(q => q.Quarter);
+        var review = ReviewSchedule.Evaluate(baseline?.Quarter, [], today);
         return new MonitoringView(
             complex.Id,
             complex.Name,
@@ -67,11 +61,7 @@ public sealed class GetMonitoringHandler(IDbContextFactory<PlusflatDbContext> co
             review.Quarter?.ToString(),
             review.DueOn,
             review.OverdueCount,
-            tenant.Can(Permission.EditProgramme),
-            [.. reviews.Select(r => new ReviewView(r.Id, r.Quarter.ToString(), r.HeldOn, r.Participants, r.Notes, r.Actions,
-                quarterViews.TryGetValue(r.Quarter.ToString(), out var shown) ? shown.Comparisons : [], r.RecordedAt, r.RecordedBy))],
-            [.. evaluations.Select(e => EvaluationViewOf(e, catalogue, baseline, stored, labels))],
-            [.. labels.Select(a => new ComplexLabelView(a.Id, a.Decision?.LabelNumber, a.Details.FirstYear, a.Details.LastYear, a.LabelEnd))]);
+            tenant.Can(Permission.EditProgramme));
     }
 
     /// <summary>Whether the user may open the complex's monitoring page (the rule of <see cref="MonitoringAccess.VisibleComplexes"/>).</summary>
@@ -95,27 +85,14 @@ public sealed class GetMonitoringHandler(IDbContextFactory<PlusflatDbContext> co
         var baselines = await db.MonitoringBaselines.AsNoTracking().Where(b => ids.Contains(b.ComplexId)).ToDictionaryAsync(b => b.ComplexId, ct);
         var quarters = (await db.QuarterlyValues.AsNoTracking().Where(v => ids.Contains(v.ComplexId)).Select(v => new { v.ComplexId, v.Quarter }).ToListAsync(ct))
             .ToLookup(v => v.ComplexId, v => v.Quarter);
-        var reviewed = (await db.QuarterlyReviews.AsNoTracking().Where(r => ids.Contains(r.ComplexId)).Select(r => new { r.ComplexId, r.Quarter }).ToListAsync(ct))
-            .ToLookup(r => r.ComplexId, r => r.Quarter);
         var today = Dates.Today(clock);
         return [.. complexes.Select(c =>
         {
             baselines.TryGetValue(c.Id, out var baseline);
             var recorded = quarters[c.Id].ToList();
-            var review = ReviewSchedule.Evaluate(baseline?.Quarter, reviewed[c.Id], today);
+            var review = ReviewSchedule.Evaluate(baseline?.Quarter, [], today);
             return new MonitoringRow(c.Id, c.Name, baseline?.MeasuredOn, recorded.Count == 0 ? null : recorded.Max().ToString(), recorded.Count, review.Status, review.DueOn);
         })];
-    }
-
-    /// <summary>The outcome per indicator is computed from the stored values now (baseline and the year's quarters), beside the comments typed then.</summary>
-    private static EvaluationView EvaluationViewOf(AnnualEvaluation e, IndicatorCatalogue catalogue, MonitoringBaseline? baseline, IReadOnlyList<QuarterlyValues> quarters,
-        IReadOnlyList<Plusflat.Domain.DosApplications.DosApplication> labels)
-    {
-        var outcomes = baseline is null ? [] : EvaluationOutcome.For(catalogue, baseline, quarters, e.Year);
-        return new EvaluationView(e.Id, e.Year, e.HeldOn, e.Participants,
-            [.. outcomes.Select(o => new IndicatorOutcomeView(o.Key, o.Baseline, o.YearAverage, o.QuartersWithValue, ChangeView.From(o.VersusBaseline),
-                e.Judgements.FirstOrDefault(j => j.Key == o.Key)?.Comment))],
-            e.Drift, e.Decision, e.Reason, labels.Any(a => a.LabelEndEvaluationId == e.Id), e.RecordedAt, e.RecordedBy);
     }
 
     public async Task<CatalogueView> CatalogueAsync(CancellationToken ct)

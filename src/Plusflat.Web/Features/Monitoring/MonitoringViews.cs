@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Plusflat.Domain.DosApplications;
 using Plusflat.Domain.Monitoring;
 using Plusflat.Domain.Signalling;
 
@@ -26,8 +25,7 @@ public sealed record QuarterView(string Quarter, bool Recorded, IReadOnlyDiction
 
 /// <summary>A complex's monitoring: the dataset, the baseline, every quarter from the baseline's to today's (newest first) and the review rhythm.</summary>
 public sealed record MonitoringView(Guid ComplexId, string ComplexName, CatalogueView Catalogue, BaselineView? Baseline, IReadOnlyList<QuarterView> Quarters,
-    [property: JsonConverter(typeof(CamelCaseEnum<ReviewStatus>))] ReviewStatus ReviewStatus, string? ReviewQuarter, DateOnly? ReviewDueOn, int ReviewsOverdue, bool CanEdit,
-    IReadOnlyList<ReviewView> Reviews, IReadOnlyList<EvaluationView> Evaluations, IReadOnlyList<ComplexLabelView> Labels)
+    [property: JsonConverter(typeof(CamelCaseEnum<ReviewStatus>))] ReviewStatus ReviewStatus, string? ReviewQuarter, DateOnly? ReviewDueOn, int ReviewsOverdue, bool CanEdit)
 {
     public QuarterView? Find(string quarter) => Quarters.FirstOrDefault(q => q.Quarter == quarter);
 }
@@ -50,18 +48,3 @@ public sealed record ComparisonView(string Key, decimal? Value, ChangeView Versu
 /// <summary>Enums in the API as camelCase names ("lowerIsBetter"), like the rest of the API's enum values.</summary>
 public sealed class CamelCaseEnum<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase, allowIntegerValues: false)
     where T : struct, Enum;
-
-/// <summary>A recorded quarterly review, with the quarter's indicator values against the baseline and the quarter before (from the stored values).</summary>
-public sealed record ReviewView(Guid Id, string Quarter, DateOnly HeldOn, string Participants, string? Notes, IReadOnlyList<ReviewAction> Actions,
-    IReadOnlyList<ComparisonView> Comparisons, DateTimeOffset RecordedAt, string RecordedBy);
-
-/// <summary>One indicator's outcome over the evaluated year (computed) and the evaluators' comment.</summary>
-public sealed record IndicatorOutcomeView(string Key, decimal? Baseline, decimal? YearAverage, int QuartersWithValue, ChangeView VersusBaseline, string? Comment);
-
-/// <summary>A recorded annual evaluation: outcome per indicator, the drift check, the decision.</summary>
-public sealed record EvaluationView(Guid Id, int Year, DateOnly HeldOn, string Participants, IReadOnlyList<IndicatorOutcomeView> Outcomes,
-    IReadOnlyList<DriftAnswer> Drift, [property: JsonConverter(typeof(CamelCaseEnum<EvaluationDecision>))] EvaluationDecision Decision, string? Reason,
-    bool EndedLabel, DateTimeOffset RecordedAt, string RecordedBy);
-
-/// <summary>A granted DOS label of the complex as the programme sees it: running, or ended (when, by whom, why, which evaluation).</summary>
-public sealed record ComplexLabelView(Guid ApplicationId, string? Number, int FirstYear, int LastYear, DosLabelEnd? End);
