@@ -25,7 +25,7 @@ public sealed class StartPageTests(PlusflatApp app) : ComponentTest(app)
 
         var page = Render();
 
-        Assert.Equal(["card-overzicht", "card-complexen", "card-organisaties", "card-fasechecklist", "card-toelating", "card-signalen", "card-monitoring", "card-dos-aanvragen", "card-beheer-leden"],
+        Assert.Equal(["card-overzicht", "card-dashboard", "card-complexen", "card-organisaties", "card-fasechecklist", "card-toelating", "card-signalen", "card-monitoring", "card-dos-aanvragen", "card-beheer-leden"],
             page.FindAll("[data-testid^=card-]").Select(c => c.GetAttribute("data-testid")));
         Assert.Equal($"{counts.Sum()} wooncomplexen", Figure(page, "complexen"));
         Assert.Equal("Aantallen per maand, nooit details", Figure(page, "signalen"));
