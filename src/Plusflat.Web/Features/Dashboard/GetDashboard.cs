@@ -55,7 +55,7 @@ public sealed class GetDashboardHandler(
         var ambition = await db.ProgrammeAmbitions.AsNoTracking().Select(a => new { a.TargetCount, a.TargetYear }).FirstOrDefaultAsync(ct);
         var progress = PortfolioProgress.Compute(complexes.Select(c => c.CurrentPhase), ambition?.TargetCount);
 
-        var standings = await ProgrammeEligibility.ReadAsync(db, clock, ct);
+        var standings = await ProgrammeEligibility.ReadAsync(db, clock, ct, ids);
         var granted = await db.DosApplications.AsNoTracking()
             .Where(a => a.TenantId == tenant.Id && a.Status == DosApplicationStatus.Granted && ids.Contains(a.ComplexId))
             .Select(a => new { a.ComplexId, a.Decision }).ToListAsync(ct);

@@ -49,7 +49,8 @@ public sealed class GetMonitoringHandler(IDbContextFactory<PlusflatDbContext> co
             }
         }
 
-        var review = ReviewSchedule.Evaluate(baseline?.Quarter, [], today);
+        var reviewed = await ReviewedQuarters.ForComplexesAsync(db, [complex.Id], ct);
+        var review = ReviewSchedule.Evaluate(baseline?.Quarter, reviewed.GetValueOrDefault(complex.Id, []), today);
         return new MonitoringView(
             complex.Id,
             complex.Name,
@@ -85,12 +86,13 @@ public sealed class GetMonitoringHandler(IDbContextFactory<PlusflatDbContext> co
         var baselines = await db.MonitoringBaselines.AsNoTracking().Where(b => ids.Contains(b.ComplexId)).ToDictionaryAsync(b => b.ComplexId, ct);
         var quarters = (await db.QuarterlyValues.AsNoTracking().Where(v => ids.Contains(v.ComplexId)).Select(v => new { v.ComplexId, v.Quarter }).ToListAsync(ct))
             .ToLookup(v => v.ComplexId, v => v.Quarter);
+        var reviewed = await ReviewedQuarters.ForComplexesAsync(db, ids, ct);
         var today = Dates.Today(clock);
         return [.. complexes.Select(c =>
         {
             baselines.TryGetValue(c.Id, out var baseline);
             var recorded = quarters[c.Id].ToList();
-            var review = ReviewSchedule.Evaluate(baseline?.Quarter, [], today);
+            var review = ReviewSchedule.Evaluate(baseline?.Quarter, reviewed.GetValueOrDefault(c.Id, []), today);
             return new MonitoringRow(c.Id, c.Name, baseline?.MeasuredOn, recorded.Count == 0 ? null : recorded.Max().ToString(), recorded.Count, review.Status, review.DueOn);
         })];
     }

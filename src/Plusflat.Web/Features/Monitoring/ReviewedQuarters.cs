@@ -1,13 +1,13 @@
 using Plusflat.Domain.Monitoring;
 using Plusflat.Infrastructure.Persistence;
 
-namespace Plusflat.Web.Features.Dashboard;
+namespace Plusflat.Web.Features.Monitoring;
 
 /// <summary>
-/// THE place the dashboard learns which quarters of which complexes have had their quarterly review. There is no
-/// table of reviews yet, so every complex has none (and every ended quarter since its baseline counts as due or
-/// overdue, as on the monitoring pages). When stored review records arrive, this one function reads them and the
-/// dashboard, its print view, PDF and API follow without another change.
+/// The one place that says which quarters of which complexes have had their quarterly review, for the monitoring pages,
+/// the dashboard, its print view, PDF and API alike. There is no table of reviews on main yet (issue 12, branch
+/// `reviews`), so every complex has none and every ended quarter since its baseline counts as due or overdue. When the
+/// stored reviews arrive, only this function changes.
 /// </summary>
 public static class ReviewedQuarters
 {
